@@ -1,0 +1,6 @@
+namespace ScrapeLint.Model
+{
+    internal sealed class UrlShape
+    {
+    }
+}

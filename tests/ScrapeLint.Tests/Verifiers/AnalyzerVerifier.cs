@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace ScrapeLint.Tests.Verifiers;
+
+/// <summary>
+/// Runs one analyzer over C# sources written like real code. Locations are given with markup
+/// (<c>{|#0:client.GetStringAsync(url)|}</c>) and expected with <c>Diagnostic(id).WithLocation(0)</c>.
+/// Third-party types (HtmlAgilityPack, AngleSharp, PuppeteerSharp, Playwright, Selenium, RestSharp,
+/// Flurl, RateLimiting) come from the real packages; Abot, which does not restore here, from stubs.
+/// </summary>
+public static class AnalyzerVerifier<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, DiagnosticSeverity.Warning);
+
+    public static DiagnosticResult Diagnostic(string id, DiagnosticSeverity severity) => new DiagnosticResult(id, severity);
+
+    /// <summary>A library source (class library output).</summary>
+    public static Task VerifyAsync(string source, params DiagnosticResult[] expected)
+        => VerifyAsync(new[] { source }, editorConfig: null, OutputKind.DynamicallyLinkedLibrary, expected);
+
+    /// <summary>A library source with <c>.editorconfig</c> lines (e.g. <c>scrapelint.allowed_domains = example.com</c>).</summary>
+    public static Task VerifyAsync(string source, string editorConfig, params DiagnosticResult[] expected)
+        => VerifyAsync(new[] { source }, editorConfig, OutputKind.DynamicallyLinkedLibrary, expected);
+
+    /// <summary>A program with top-level statements.</summary>
+    public static Task VerifyProgramAsync(string source, params DiagnosticResult[] expected)
+        => VerifyAsync(new[] { source }, editorConfig: null, OutputKind.ConsoleApplication, expected);
+
+    /// <summary>Several documents of one project (helpers in one file, the loop in another).</summary>
+    public static Task VerifyAsync(string[] sources, string? editorConfig, OutputKind outputKind, params DiagnosticResult[] expected)
+    {
+        var test = CreateTest(sources, editorConfig, outputKind);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    public static CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> CreateTest(string[] sources, string? editorConfig, OutputKind outputKind)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = TestReferences.Net80,
+        };
+        test.TestState.OutputKind = outputKind;
+        for (var i = 0; i < sources.Length; i++)
+        {
+            test.TestState.Sources.Add(($"/0/Test{i}.cs", sources[i]));
+        }
+
+        test.TestState.Sources.Add(("/0/Stubs.Abot.cs", TestReferences.AbotStubs));
+        test.TestState.AdditionalReferences.AddRange(TestReferences.ThirdParty);
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig + "\n"));
+        }
+
+        return test;
+    }
+}
+
+public static class TestReferences
+{
+    public static readonly ReferenceAssemblies Net80 = ReferenceAssemblies.Net.Net80;
+
+    /// <summary>
+    /// The real third-party assemblies, taken from the packages restore put in the global packages folder,
+    /// in the build made for .NET 8 (or .NET Standard), so they bind against the .NET 8 reference assemblies.
+    /// </summary>
+    public static readonly ImmutableArray<MetadataReference> ThirdParty = new[]
+    {
+        ("HtmlAgilityPack", "HtmlAgilityPack"), ("AngleSharp", "AngleSharp"), ("PuppeteerSharp", "PuppeteerSharp"),
+        ("Microsoft.Playwright", "Microsoft.Playwright"), ("Selenium.WebDriver", "Selenium.WebDriver"), ("RestSharp", "RestSharp"),
+        ("Flurl", "Flurl"), ("Flurl.Http", "Flurl.Http"), ("System.Threading.RateLimiting", "System.Threading.RateLimiting"),
+        ("Microsoft.Bcl.AsyncInterfaces", "Microsoft.Bcl.AsyncInterfaces"),
+        ("Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Logging.Abstractions"),
+    }.Select(p => (MetadataReference)MetadataReference.CreateFromFile(FindLibrary(p.Item1, p.Item2))).ToImmutableArray();
+
+    private static string FindLibrary(string packageId, string assemblyName)
+    {
+        var root = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var versions = Directory.GetDirectories(Path.Combine(root, packageId.ToLowerInvariant()))
+            .OrderByDescending(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version());
+        foreach (var version in versions)
+        {
+            foreach (var framework in new[] { "net8.0", "net6.0", "netstandard2.1", "netstandard2.0" })
+            {
+                var path = Path.Combine(version, "lib", framework, assemblyName + ".dll");
+                if (File.Exists(path))
+                {
+                    return path;
+                }
+            }
+        }
+
+        throw new FileNotFoundException($"{assemblyName}.dll of package {packageId} is not in {root}: run dotnet restore.");
+    }
+
+    /// <summary>Abot does not restore here: minimal stubs under its real namespaces (Abot2 and Abot 1.x).</summary>
+    public const string AbotStubs = """
+        namespace Abot2.Poco
+        {
+            public class CrawlConfiguration
+            {
+                public bool IsRespectRobotsDotTextEnabled { get; set; }
+                public int MinCrawlDelayPerDomainMilliSeconds { get; set; }
+                public int MaxPagesToCrawl { get; set; }
+                public int MaxConcurrentThreads { get; set; }
+                public string UserAgentString { get; set; } = "";
+            }
+            public class CrawlResult { public bool ErrorOccurred { get; set; } }
+        }
+        namespace Abot2.Crawler
+        {
+            public interface IWebCrawler { System.Threading.Tasks.Task<Abot2.Poco.CrawlResult> CrawlAsync(System.Uri uri); }
+            public class PoliteWebCrawler : IWebCrawler
+            {
+                public PoliteWebCrawler() { }
+                public PoliteWebCrawler(Abot2.Poco.CrawlConfiguration crawlConfiguration) { }
+                public System.Threading.Tasks.Task<Abot2.Poco.CrawlResult> CrawlAsync(System.Uri uri) => System.Threading.Tasks.Task.FromResult(new Abot2.Poco.CrawlResult());
+                public System.Threading.Tasks.Task<Abot2.Poco.CrawlResult> CrawlAsync(System.Uri uri, System.Threading.CancellationTokenSource cancellationTokenSource) => CrawlAsync(uri);
+            }
+        }
+        """;
+}
