@@ -89,8 +89,14 @@ internal static class RobotsTxtParser
                     break;
 
                 case Directive.CrawlDelay:
-                    if (current is not null && TryParseDelay(value, out var delay) &&
-                        (current.CrawlDelay is null || delay > current.CrawlDelay))
+                    if (current is null)
+                    {
+                        break;
+                    }
+
+                    // Like a rule, Crawl-delay is a member of the group and ends its list of agents.
+                    collectingAgents = false;
+                    if (TryParseDelay(value, out var delay) && (current.CrawlDelay is null || delay > current.CrawlDelay))
                     {
                         current.CrawlDelay = delay;
                     }
