@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 
 namespace ScrapeLint.Compliance;
@@ -67,6 +68,13 @@ internal static class PercentEncoding
         return builder.ToString();
     }
 
+#if NET8_0_OR_GREATER
+    // Every printable ASCII character that is kept as it is.
+    private static readonly System.Buffers.SearchValues<char> Untouched = System.Buffers.SearchValues.Create(
+        "!#$&'()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]_abcdefghijklmnopqrstuvwxyz~");
+
+    private static bool NeedsWork(string value) => value.AsSpan().IndexOfAnyExcept(Untouched) >= 0;
+#else
     private static bool NeedsWork(string value)
     {
         foreach (var c in value)
@@ -79,6 +87,7 @@ internal static class PercentEncoding
 
         return false;
     }
+#endif
 
     private static bool MustEscape(char c) =>
         c <= 0x20 || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' ||

@@ -56,7 +56,8 @@ internal static class RobotsTxtParser
                 continue;
             }
 
-            switch (Classify(key))
+            var directive = Classify(key);
+            switch (directive)
             {
                 case Directive.UserAgent:
                     // Consecutive User-agent lines (possibly separated by blank, unknown or Sitemap lines)
@@ -83,7 +84,7 @@ internal static class RobotsTxtParser
                     {
                         // An empty Allow/Disallow matches nothing; it still closes the list of agents.
                         var pattern = PathPattern.Compile(PercentEncoding.Normalize(value));
-                        current.Rules.Add(new RobotsRule(Classify(key) == Directive.Allow, pattern));
+                        current.Rules.Add(new RobotsRule(directive == Directive.Allow, pattern));
                     }
 
                     break;
@@ -175,31 +176,35 @@ internal static class RobotsTxtParser
 
     private static Directive Classify(string key)
     {
-        switch (key.ToLowerInvariant())
+        foreach (var (name, directive) in Directives)
         {
-            case "user-agent":
-            case "useragent":
-            case "user agent":
-                return Directive.UserAgent;
-            case "allow":
-                return Directive.Allow;
-            case "disallow":
-            case "dissallow":
-            case "dissalow":
-            case "disalow":
-            case "diasllow":
-            case "disallaw":
-                return Directive.Disallow;
-            case "crawl-delay":
-            case "crawldelay":
-                return Directive.CrawlDelay;
-            case "sitemap":
-            case "site-map":
-                return Directive.Sitemap;
-            default:
-                return Directive.Unknown;
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return directive;
+            }
         }
+
+        return Directive.Unknown;
     }
+
+    // Directive names, most frequent first, with misspellings common enough that major crawlers accept them.
+    private static readonly (string Name, Directive Directive)[] Directives =
+    {
+        ("disallow", Directive.Disallow),
+        ("allow", Directive.Allow),
+        ("user-agent", Directive.UserAgent),
+        ("sitemap", Directive.Sitemap),
+        ("crawl-delay", Directive.CrawlDelay),
+        ("useragent", Directive.UserAgent),
+        ("user agent", Directive.UserAgent),
+        ("dissallow", Directive.Disallow),
+        ("dissalow", Directive.Disallow),
+        ("disalow", Directive.Disallow),
+        ("diasllow", Directive.Disallow),
+        ("disallaw", Directive.Disallow),
+        ("crawldelay", Directive.CrawlDelay),
+        ("site-map", Directive.Sitemap),
+    };
 
     private static void AddAgent(RobotsGroup group, string value)
     {
