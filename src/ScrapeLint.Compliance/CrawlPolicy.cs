@@ -250,8 +250,10 @@ public sealed class CrawlPolicy : IDisposable
         {
             result = await _fetcher.FetchAsync(state.RobotsUri, _disposal.Token).ConfigureAwait(false);
         }
-        catch (ObjectDisposedException)
+        catch (Exception)
         {
+            // The fetcher maps every failure itself; this only guards against the unforeseen, so
+            // that callers sharing this fetch are never left waiting.
             result = new RobotsFetchResult(RobotsTxt.DisallowAll, reachable: false, retryAfter: null);
         }
 

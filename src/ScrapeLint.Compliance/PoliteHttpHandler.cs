@@ -13,7 +13,9 @@ namespace ScrapeLint.Compliance;
 /// </summary>
 /// <remarks>
 /// Redirects followed by the inner handler are not checked against robots.txt; to check every hop, turn
-/// off automatic redirects in the inner handler and follow them in the crawler.
+/// off automatic redirects in the inner handler and follow them in the crawler. The synchronous
+/// <c>HttpClient.Send</c> is covered on .NET 8 and later; on .NET 5 to 7, which use the netstandard2.0
+/// build, only the asynchronous methods are.
 /// </remarks>
 public sealed class PoliteHttpHandler : DelegatingHandler
 {
