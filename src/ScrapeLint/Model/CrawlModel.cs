@@ -1,23 +1,350 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ScrapeLint.Model
 {
-    /// <summary>The facts every crawl rule reads, computed once per compilation and shared by the rules.</summary>
+    /// <summary>
+    /// The facts every crawl rule reads, computed once per compilation and shared by all rules: the sink
+    /// catalogue, the syntax index of wrapper candidates, one <see cref="BodyAnalysis"/> per method body
+    /// (its requests, its wrapper summary, its safeguards), and the handler pipeline's safeguards.
+    /// </summary>
     internal sealed class CrawlModel
     {
         private static readonly ConditionalWeakTable<Compilation, CrawlModel> Models = new();
 
+        [ThreadStatic]
+        private static HashSet<SyntaxNode>? inProgress;
+
+        private readonly Compilation compilation;
+        private readonly ConcurrentDictionary<SyntaxNode, BodyAnalysis?> bodies = new();
+        private readonly ConcurrentDictionary<ISymbol, UrlShape?> initializers = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, SafeguardKind> transitiveSafeguards = new(SymbolEqualityComparer.Default);
+        private SyntaxIndex? index;
+        private SafeguardKind? pipeline;
+
         private CrawlModel(Compilation compilation)
         {
+            this.compilation = compilation;
+            Known = new KnownSymbols(compilation);
+            Catalog = new SinkCatalog(Known);
+            Safeguards = new SafeguardRecognizer(Known);
         }
+
+        public KnownSymbols Known { get; }
+
+        public SinkCatalog Catalog { get; }
+
+        public SafeguardRecognizer Safeguards { get; }
+
+        /// <summary>The analyzer options of this compilation (set by the first rule that runs).</summary>
+        public AnalyzerOptions? Options { get; private set; }
 
         public static CrawlModel For(Compilation compilation) => Models.GetValue(compilation, c => new CrawlModel(c));
 
-        public bool IsCandidate(SyntaxNode node) => false;
+        public SyntaxIndex Index(CancellationToken cancellationToken)
+        {
+            var current = Volatile.Read(ref index);
+            if (current is null)
+            {
+                var names = SinkCatalog.MethodNames;
+                if (Options is not null)
+                {
+                    names = names.Union(ScrapeLintOptions.ForGlobal(Options).RequestMethodNames);
+                }
 
-        public Request? GetRequest(SyntaxNode node, SemanticModel semanticModel, AnalyzerOptions options, CancellationToken cancellationToken) => null;
+                current = SyntaxIndex.Build(compilation, names, cancellationToken);
+                Interlocked.CompareExchange(ref index, current, null);
+            }
+
+            return index!;
+        }
+
+        /// <summary>The cheap test run on every invocation and assignment before anything is bound.</summary>
+        public bool IsCandidate(SyntaxNode node, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            switch (node)
+            {
+                case InvocationExpressionSyntax invocation:
+                    var name = SyntaxIndex.InvokedName(invocation);
+                    if (name is null)
+                    {
+                        return false;
+                    }
+
+                    Options ??= options;
+                    return SinkCatalog.MethodNames.Contains(name)
+                        || Index(cancellationToken).WrapperNames.Contains(name)
+                        || ScrapeLintOptions.For(options, node.SyntaxTree).RequestMethodNames.Contains(name);
+                case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Url" } }:
+                    Options ??= options;
+                    return Known.SeleniumDriver is not null;
+                default:
+                    return false;
+            }
+        }
+
+        public Request? GetRequest(SyntaxNode node, SemanticModel semanticModel, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            Options ??= options;
+            var owner = BodyOwner(node);
+            if (owner is null)
+            {
+                return null;
+            }
+
+            var body = Body(owner, semanticModel, cancellationToken);
+            return body?.Requests(ScrapeLintOptions.For(options, node.SyntaxTree), cancellationToken).TryGetValue(node, out var request) == true ? request : null;
+        }
+
+        /// <summary>The analysis of the body a syntax node belongs to, built once.</summary>
+        public BodyAnalysis? Body(SyntaxNode owner, SemanticModel? semanticModel, CancellationToken cancellationToken)
+        {
+            if (bodies.TryGetValue(owner, out var existing))
+            {
+                return existing;
+            }
+
+            if (semanticModel is null || semanticModel.SyntaxTree != owner.SyntaxTree)
+            {
+                if (!compilation.ContainsSyntaxTree(owner.SyntaxTree))
+                {
+                    return null;
+                }
+
+#pragma warning disable RS1030 // The analyzer driver gives analyzers a caching semantic model provider: this model is shared, not rebuilt.
+                semanticModel = compilation.GetSemanticModel(owner.SyntaxTree);
+#pragma warning restore RS1030
+            }
+
+            var operation = semanticModel.GetOperation(owner, cancellationToken);
+            var method = owner is CompilationUnitSyntax ? null : semanticModel.GetDeclaredSymbol(owner, cancellationToken) as IMethodSymbol;
+            var analysis = operation is null ? null : new BodyAnalysis(this, owner, new BodyFacts(operation, semanticModel, method));
+            return bodies.GetOrAdd(owner, analysis);
+        }
+
+        /// <summary>The body of a method of this compilation, or null for metadata, abstract and partial declarations.</summary>
+        public BodyAnalysis? Body(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+                if (syntax is BaseMethodDeclarationSyntax { Body: null, ExpressionBody: null } or LocalFunctionStatementSyntax { Body: null, ExpressionBody: null })
+                {
+                    continue;
+                }
+
+                if (syntax is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax)
+                {
+                    return Body(syntax, null, cancellationToken);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The summary of a project method: is it a request wrapper, what URL does it return. Null while it is being computed (recursion).</summary>
+        public MethodSummary? Summary(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (method.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return null;
+            }
+
+            var body = Body(method, cancellationToken);
+            return body is null ? null : Guarded(body.Owner, () => body.Summary(cancellationToken));
+        }
+
+        /// <summary>What a project method and everything it calls guard, transitively.</summary>
+        public SafeguardKind TransitiveSafeguards(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (transitiveSafeguards.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var body = Body(method, cancellationToken);
+            if (body is null)
+            {
+                return SafeguardKind.None;
+            }
+
+            var result = Guarded(body.Owner, () => (SafeguardKind?)body.TransitiveSafeguards(cancellationToken));
+            if (result is null)
+            {
+                return SafeguardKind.None;
+            }
+
+            transitiveSafeguards.TryAdd(method, result.Value);
+            return result.Value;
+        }
+
+        /// <summary>Safeguards of the message handlers the project puts in its HttpClient pipelines.</summary>
+        public SafeguardKind PipelineSafeguards(CancellationToken cancellationToken)
+        {
+            if (pipeline is { } cached)
+            {
+                return cached;
+            }
+
+            var syntaxIndex = Index(cancellationToken);
+            var result = syntaxIndex.HasPollyRateLimiter ? SafeguardKind.Throttle : SafeguardKind.None;
+            if (Known.PoliteHttpHandler is not null && syntaxIndex.ConstructedTypeNames.Contains(Known.PoliteHttpHandler.Name))
+            {
+                result |= SafeguardKind.RobotsCheck | SafeguardKind.Throttle | SafeguardKind.ConcurrencyGate;
+            }
+
+            foreach (var declaration in syntaxIndex.HandlerCandidates)
+            {
+                if (!syntaxIndex.ConstructedTypeNames.Contains(declaration.Identifier.ValueText))
+                {
+                    continue;
+                }
+
+#pragma warning disable RS1030 // Shared semantic model, see Body().
+                var model = compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+                if (model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type || !KnownSymbols.IsOrInherits(type, Known.DelegatingHandler))
+                {
+                    continue;
+                }
+
+                foreach (var send in type.GetMembers().OfType<IMethodSymbol>().Where(m => m.Name is "SendAsync" or "Send"))
+                {
+                    result |= TransitiveSafeguards(send, cancellationToken);
+                }
+            }
+
+            pipeline = result;
+            return result;
+        }
+
+        /// <summary>The value of a constant or readonly field, or of a property with an initializer or expression body.</summary>
+        public UrlShape? InitializerShape(ISymbol member)
+        {
+            if (initializers.TryGetValue(member, out var cached))
+            {
+                return cached;
+            }
+
+            UrlShape? shape = null;
+            if (member is IFieldSymbol { HasConstantValue: true } constant)
+            {
+                shape = constant.ConstantValue is string text ? UrlShape.Text(text) : null;
+            }
+            else if (member is IFieldSymbol { IsReadOnly: true } or IPropertySymbol { SetMethod: null or { IsInitOnly: true } })
+            {
+                var expression = member.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).Select(s => s switch
+                {
+                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                    PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
+                    _ => null,
+                }).FirstOrDefault(e => e is not null);
+                if (expression is not null && Guarded(expression, () => EvaluateDetached(expression)) is { } value)
+                {
+                    shape = value;
+                }
+            }
+
+            initializers.TryAdd(member, shape);
+            return shape;
+        }
+
+        /// <summary>The URL a project method returns, with holes for its parameters.</summary>
+        public UrlShape? ReturnShape(IMethodSymbol method)
+        {
+            if (method.DeclaringSyntaxReferences.IsEmpty || !Known.IsUrlType(method.ReturnType))
+            {
+                return null;
+            }
+
+            return Summary(method, CancellationToken.None)?.Returned;
+        }
+
+        private UrlShape? EvaluateDetached(ExpressionSyntax expression)
+        {
+#pragma warning disable RS1030 // Shared semantic model, see Body().
+            var model = compilation.GetSemanticModel(expression.SyntaxTree);
+#pragma warning restore RS1030
+            var operation = model.GetOperation(expression);
+            if (operation is null)
+            {
+                return null;
+            }
+
+            var shape = new ShapeEvaluator(new BodyFacts(operation, model, null), this, scope: null).Evaluate(operation);
+            return shape.Parts.OfType<string>().Any() ? shape : null;
+        }
+
+        /// <summary>Runs a computation unless it is already running on this thread for the same node (recursion).</summary>
+        private static T? Guarded<T>(SyntaxNode node, Func<T?> compute)
+            where T : class
+        {
+            inProgress ??= new HashSet<SyntaxNode>();
+            if (!inProgress.Add(node))
+            {
+                return null;
+            }
+
+            try
+            {
+                return compute();
+            }
+            finally
+            {
+                inProgress.Remove(node);
+            }
+        }
+
+        private static T? Guarded<T>(SyntaxNode node, Func<T?> compute)
+            where T : struct
+        {
+            inProgress ??= new HashSet<SyntaxNode>();
+            if (!inProgress.Add(node))
+            {
+                return null;
+            }
+
+            try
+            {
+                return compute();
+            }
+            finally
+            {
+                inProgress.Remove(node);
+            }
+        }
+
+        /// <summary>The syntax whose operation tree holds the node: a method, local function, accessor or the top-level statements.</summary>
+        public static SyntaxNode? BodyOwner(SyntaxNode node)
+        {
+            for (var current = node.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case LocalFunctionStatementSyntax:
+                    case BaseMethodDeclarationSyntax:
+                    case AccessorDeclarationSyntax:
+                        return current;
+                    case ArrowExpressionClauseSyntax arrow when arrow.Parent is PropertyDeclarationSyntax or IndexerDeclarationSyntax:
+                        return current;
+                    case GlobalStatementSyntax global:
+                        return global.Parent;
+                    case TypeDeclarationSyntax:
+                        return null;
+                }
+            }
+
+            return null;
+        }
     }
 }

@@ -46,6 +46,11 @@ namespace ScrapeLint.Model
 
         public Safeguards Safeguards { get; set; }
 
+        /// <summary>The innermost concurrent context around the request (Task.WhenAll projection, Parallel), or null.</summary>
+        public Iteration? FanOut { get; set; }
+
+        public bool IsConcurrent => FanOut is not null;
+
         /// <summary>The first crawl request in its fan-out lambda (SL2003 reports each fan-out once).</summary>
         public bool IsFirstInFanOut { get; set; }
     }

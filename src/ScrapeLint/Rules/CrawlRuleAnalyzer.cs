@@ -32,7 +32,7 @@ namespace ScrapeLint.Rules
                 start.RegisterSyntaxNodeAction(
                     node =>
                     {
-                        if (!model.IsCandidate(node.Node))
+                        if (!model.IsCandidate(node.Node, node.Options, node.CancellationToken))
                         {
                             return;
                         }
@@ -40,9 +40,7 @@ namespace ScrapeLint.Rules
                         Analyze(model, node);
                     },
                     SyntaxKind.InvocationExpression,
-                    SyntaxKind.SimpleAssignmentExpression,
-                    SyntaxKind.ObjectCreationExpression,
-                    SyntaxKind.ImplicitObjectCreationExpression);
+                    SyntaxKind.SimpleAssignmentExpression);
             });
         }
 

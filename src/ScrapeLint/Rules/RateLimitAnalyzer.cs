@@ -22,8 +22,8 @@ namespace ScrapeLint.Rules
         }
 
         private protected override Diagnostic? Check(Request request)
-            => request.IsCrawl && !request.Iteration!.IsConcurrent && !request.Safeguards.HasThrottle
-                ? Report(request.Location, request.ShapeText, request.Iteration.Description)
+            => request.IsCrawl && !request.IsConcurrent && !request.Safeguards.HasThrottle
+                ? Report(request.Location, request.ShapeText, request.Iteration!.Description)
                 : null;
     }
 }

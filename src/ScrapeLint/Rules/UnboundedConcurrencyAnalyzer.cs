@@ -24,10 +24,10 @@ namespace ScrapeLint.Rules
         private protected override Diagnostic? Check(Request request)
         {
             // Reported once per fan-out, at the fan-out call, by its first crawl request in source order.
-            var iteration = request.Iteration;
-            return request.IsCrawl && iteration is { IsConcurrent: true, IsBounded: false, FanOutLocation: { } fanOut }
+            var fanOut = request.FanOut;
+            return request.IsCrawl && fanOut is { IsBounded: false, FanOutLocation: { } location }
                 && !request.Safeguards.HasConcurrencyGate && request.IsFirstInFanOut
-                ? Report(fanOut, iteration.FanOutName, request.ShapeText)
+                ? Report(location, fanOut.FanOutName, request.ShapeText)
                 : null;
         }
     }

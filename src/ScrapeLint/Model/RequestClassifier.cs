@@ -1,0 +1,547 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScrapeLint.Model
+{
+    /// <summary>
+    /// Turns a found request into the facts the rules read: its iteration context (the innermost one in
+    /// which its URL varies), its URL shape, the exemptions, profile and image evidence, whether it is a
+    /// crawl request, and the safeguards on its path.
+    /// </summary>
+    internal sealed class RequestClassifier
+    {
+        private static readonly string[] ProfileWords = { "profile", "user", "member", "person", "people", "follower", "friend", "connection", "candidate", "employee", "handle" };
+        private static readonly string[] ImageWords = { "img", "image", "photo", "picture", "pic", "avatar", "thumbnail" };
+        private static readonly string[] SocialHosts = { "linkedin.com", "facebook.com", "instagram.com", "twitter.com", "x.com", "tiktok.com", "vk.com", "youtube.com", "threads.net" };
+
+        private readonly CrawlModel model;
+        private readonly BodyAnalysis body;
+        private readonly ScrapeLintOptions options;
+        private readonly CancellationToken cancellationToken;
+        private SafeguardKind? bodySafeguards;
+        private bool? mentionsSocialHost;
+
+        public RequestClassifier(CrawlModel model, BodyAnalysis body, ScrapeLintOptions options, CancellationToken cancellationToken)
+        {
+            this.model = model;
+            this.body = body;
+            this.options = options;
+            this.cancellationToken = cancellationToken;
+        }
+
+        public Request? Classify(FoundRequest found)
+        {
+            var contexts = Contexts(found);
+            Iteration? chosen = null;
+            UrlShape? shape = null;
+            foreach (var context in contexts)
+            {
+                var candidate = ShapeIn(found, context);
+                if (candidate.IsVariant)
+                {
+                    chosen = context;
+                    shape = candidate;
+                    break;
+                }
+            }
+
+            shape ??= body.Shape(found, new ShapeEvaluator(body.Facts, model, scope: null));
+            if (shape.IsRobotsTxt)
+            {
+                return null;
+            }
+
+            var location = found.Syntax is AssignmentExpressionSyntax or InvocationExpressionSyntax ? found.Syntax.GetLocation() : found.Operation.Syntax.GetLocation();
+            var request = new Request(location, shape, chosen);
+            request.FanOut = contexts.FirstOrDefault(c => c.IsConcurrent && (chosen is null || c.Node.Span.Contains(chosen.Node.Span) || c == chosen));
+
+            if (found.Kind == SinkKind.Crawler)
+            {
+                // A crawler follows the links of the pages it fetches: it is a crawl by itself.
+                chosen = new Iteration(IterationKind.Loop, found.Syntax, "page the crawler discovers");
+                request = new Request(location, shape, chosen);
+            }
+
+            request.IsVariant = chosen is not null;
+            var host = shape.HostSuffix;
+            request.IsExempt = (host is not null && (options.IsApiHost(host) || HostList.IsLoopback(host) || options.IsAllowed(host)))
+                || IsMockedClient(found);
+            if (host is not null && (found.Wrapper is null || found.Wrapper.HostFromParameter))
+            {
+                request.RestrictedDomain = options.RestrictedDomainOf(host);
+            }
+
+            if (!request.IsBulk)
+            {
+                return request;
+            }
+
+            var evaluator = new ShapeEvaluator(body.Facts, model, chosen!.Node);
+            var response = (found.Wrapper?.Response ?? ResponseUse.None);
+            if (found.Wrapper is null || (response & ResponseUse.Returned) != 0)
+            {
+                response |= body.Flow(found.Operation, evaluator);
+            }
+
+            if (found.File is not null && BodyAnalysis.IsImagePath(evaluator.Evaluate(found.File)))
+            {
+                response |= ResponseUse.WrittenToImageFile;
+            }
+
+            request.ProfileEvidence = ProfileEvidence(shape);
+            request.ImageEvidence = ImageEvidence(shape, response);
+            request.IsProfilePhoto = request.ImageEvidence is not null
+                && (request.ProfileEvidence is not null || shape.Pattern.IndexOf("profile_", StringComparison.OrdinalIgnoreCase) >= 0
+                    || shape.Pattern.IndexOf("avatar", StringComparison.OrdinalIgnoreCase) >= 0
+                    || shape.Holes.Any(h => HasWord(h.Name, ProfileWords) || HasWord(h.Name, new[] { "avatar" }) || HasWord(h.CollectionName, ProfileWords)));
+
+            var fetchesPages = found.Kind is SinkKind.Browser or SinkKind.HtmlLoader or SinkKind.Crawler
+                || (response & ResponseUse.ParsedAsHtml) != 0
+                || shape.Holes.Any(h => h.IsVariant && h.Kind == HoleKind.Link)
+                || IsFrontier(shape, chosen)
+                || request.ProfileEvidence is not null
+                || request.ImageEvidence is not null;
+            request.IsCrawl = fetchesPages;
+
+            var guards = BodySafeguards() & ~SafeguardKind.ConcurrencyGate;
+            if (found.Kind is SinkKind.Http or SinkKind.JsonApi)
+            {
+                guards |= model.PipelineSafeguards(cancellationToken) & ~SafeguardKind.ConcurrencyGate;
+            }
+
+            if (request.FanOut is { } fanOut && GateIn(fanOut.Node))
+            {
+                guards |= SafeguardKind.ConcurrencyGate;
+            }
+
+            request.Safeguards = new Safeguards(guards);
+            return request;
+        }
+
+        private UrlShape ShapeIn(FoundRequest found, Iteration context)
+        {
+            if (context.Kind != IterationKind.Recursion)
+            {
+                return body.Shape(found, new ShapeEvaluator(body.Facts, model, context.Node));
+            }
+
+            // A recursive call varies when it passes anything but its own parameter back.
+            var shape = body.Shape(found, new ShapeEvaluator(body.Facts, model, scope: null));
+            var passesOwnParameter = found.Operation is IInvocationOperation call
+                && call.Arguments.Where(a => found.Wrapper!.Template.Holes.Any(h => h.ParameterOrdinal == a.Parameter?.Ordinal))
+                    .All(a => a.Value is IParameterReferenceOperation p && p.Parameter.Ordinal == a.Parameter?.Ordinal);
+            return shape.IsConstant || passesOwnParameter ? shape : shape.Map(h => UrlShape.Of(h.WithVariance(true)));
+        }
+
+        /// <summary>The iteration contexts around a request, innermost first, up to its body.</summary>
+        private List<Iteration> Contexts(FoundRequest found)
+        {
+            var result = new List<Iteration>();
+            var semanticModel = body.Facts.SemanticModel;
+            SyntaxNode child = found.Syntax;
+            for (var node = child.Parent; node is not null && node != body.Owner; child = node, node = node.Parent)
+            {
+                switch (node)
+                {
+                    case ForEachStatementSyntax loop when child == loop.Statement:
+                        result.Add(new Iteration(IterationKind.Loop, loop, $"element of '{Short(loop.Expression)}'"));
+                        break;
+                    case ForEachVariableStatementSyntax loop when child == loop.Statement:
+                        result.Add(new Iteration(IterationKind.Loop, loop, $"element of '{Short(loop.Expression)}'"));
+                        break;
+                    case ForStatementSyntax loop when child != loop.Declaration && !loop.Initializers.Contains(child):
+                        result.Add(new Iteration(IterationKind.Loop, loop, "iteration of the for loop"));
+                        break;
+                    case WhileStatementSyntax loop:
+                        result.Add(new Iteration(IterationKind.Loop, loop, "iteration of the while loop"));
+                        break;
+                    case DoStatementSyntax loop:
+                        result.Add(new Iteration(IterationKind.Loop, loop, "iteration of the do loop"));
+                        break;
+                    case AnonymousFunctionExpressionSyntax lambda when lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }:
+                        if (LambdaContext(lambda, invocation, semanticModel) is { } context)
+                        {
+                            result.Add(context);
+                        }
+
+                        break;
+                    case LocalFunctionStatementSyntax or TypeDeclarationSyntax:
+                        return result;
+                }
+            }
+
+            if (found.Operation is IInvocationOperation call && body.Facts.Method is { } self
+                && SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, self.OriginalDefinition))
+            {
+                result.Add(new Iteration(IterationKind.Recursion, body.Owner, $"recursive call of '{self.Name}'"));
+            }
+
+            return result;
+        }
+
+        private Iteration? LambdaContext(AnonymousFunctionExpressionSyntax lambda, InvocationExpressionSyntax invocation, SemanticModel semanticModel)
+        {
+            if (semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
+            {
+                return null;
+            }
+
+            var known = model.Known;
+            var type = method.ContainingType;
+            var source = invocation.Expression is MemberAccessExpressionSyntax member ? member.Expression : invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression;
+            var sourceText = source is null ? "the collection" : Short(source);
+            if (method.Name is "Select" or "SelectMany" && (KnownSymbols.Is(type, known.Enumerable) || KnownSymbols.Is(type, known.ParallelEnumerable)))
+            {
+                var context = new Iteration(IterationKind.Projection, lambda, $"element of '{sourceText}'");
+                var result = method.TypeArguments.Length > 0 ? method.TypeArguments[method.TypeArguments.Length - 1] : null;
+                if (KnownSymbols.Is(type, known.ParallelEnumerable))
+                {
+                    context.IsConcurrent = true;
+                    context.IsBounded = invocation.ToString().IndexOf("WithDegreeOfParallelism", StringComparison.Ordinal) >= 0;
+                }
+                else if (IsTaskLike(result))
+                {
+                    context.IsConcurrent = true;
+                    context.IsBounded = IsChunk(source);
+                    if (FindWhenAll(invocation, semanticModel) is { } whenAll)
+                    {
+                        context.FanOutLocation = whenAll.Expression.GetLocation();
+                        context.FanOutName = "Task." + SyntaxIndex.InvokedName(whenAll);
+                    }
+                }
+
+                return context;
+            }
+
+            if (method.Name == "ForEach" && (KnownSymbols.Is(type, known.List) || KnownSymbols.Is(type, known.Array)))
+            {
+                return new Iteration(IterationKind.Projection, lambda, $"element of '{sourceText}'")
+                {
+                    IsConcurrent = lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword),
+                };
+            }
+
+            if (KnownSymbols.Is(type, known.Parallel) && method.Name is "For" or "ForEach" or "ForEachAsync")
+            {
+                return new Iteration(IterationKind.Parallel, lambda, method.Name == "For" ? "index of the Parallel.For loop" : $"element of '{sourceText}'")
+                {
+                    IsConcurrent = true,
+                    IsBounded = IsBounded(invocation, semanticModel),
+                    FanOutLocation = invocation.Expression.GetLocation(),
+                    FanOutName = "Parallel." + method.Name,
+                };
+            }
+
+            return null;
+        }
+
+        /// <summary>The Task.WhenAll/WhenAny the projected tasks reach: directly, through ToList/ToArray, or through a local.</summary>
+        private InvocationExpressionSyntax? FindWhenAll(InvocationExpressionSyntax select, SemanticModel semanticModel)
+        {
+            SyntaxNode current = select;
+            for (var steps = 0; steps < 8; steps++)
+            {
+                switch (current.Parent)
+                {
+                    case MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax chained } member when member.Expression == current:
+                        current = chained;
+                        continue;
+                    case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax outer } }:
+                        if (IsWhenAll(outer, semanticModel))
+                        {
+                            return outer;
+                        }
+
+                        current = outer;
+                        continue;
+                    case ParenthesizedExpressionSyntax or CastExpressionSyntax or AwaitExpressionSyntax:
+                        current = current.Parent;
+                        continue;
+                    case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }:
+                        return WhenAllOf(declarator.Identifier.ValueText, semanticModel);
+                    case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target }:
+                        return WhenAllOf(target.Identifier.ValueText, semanticModel);
+                }
+
+                return null;
+            }
+
+            return null;
+        }
+
+        private InvocationExpressionSyntax? WhenAllOf(string local, SemanticModel semanticModel)
+            => body.Owner.DescendantNodes().OfType<InvocationExpressionSyntax>()
+                .FirstOrDefault(i => SyntaxIndex.InvokedName(i) is "WhenAll" or "WhenAny"
+                    && i.ArgumentList.Arguments.Any(a => a.Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(n => n.Identifier.ValueText == local))
+                    && IsWhenAll(i, semanticModel));
+
+        private bool IsWhenAll(InvocationExpressionSyntax invocation, SemanticModel semanticModel)
+            => SyntaxIndex.InvokedName(invocation) is "WhenAll" or "WhenAny"
+                && semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+                && KnownSymbols.Is(method.ContainingType, model.Known.Task);
+
+        /// <summary>The projection runs over one chunk of a <c>Chunk(n)</c> loop: at most n at once.</summary>
+        private static bool IsChunk(ExpressionSyntax? source)
+        {
+            if (source is not IdentifierNameSyntax name)
+            {
+                return source is InvocationExpressionSyntax invocation && SyntaxIndex.InvokedName(invocation) is "Chunk" or "Batch";
+            }
+
+            return name.Ancestors().OfType<ForEachStatementSyntax>().Any(loop => loop.Identifier.ValueText == name.Identifier.ValueText
+                && loop.Expression is InvocationExpressionSyntax chunk && SyntaxIndex.InvokedName(chunk) is "Chunk" or "Batch");
+        }
+
+        /// <summary>A Parallel call whose ParallelOptions set MaxDegreeOfParallelism to anything but -1.</summary>
+        private bool IsBounded(InvocationExpressionSyntax invocation, SemanticModel semanticModel)
+        {
+            if (semanticModel.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation)
+            {
+                return false;
+            }
+
+            var argument = operation.Arguments.FirstOrDefault(a => KnownSymbols.Is(a.Value.Type, model.Known.ParallelOptions))?.Value;
+            while (argument is IConversionOperation conversion)
+            {
+                argument = conversion.Operand;
+            }
+
+            var values = new List<IOperation>();
+            switch (argument)
+            {
+                case null:
+                    return false;
+                case IObjectCreationOperation creation:
+                    values.AddRange(MaxDegree(creation));
+                    break;
+                case ILocalReferenceOperation local:
+                    foreach (var assignment in body.Facts.AssignmentsOf(local.Local))
+                    {
+                        if (assignment.Value is IObjectCreationOperation created)
+                        {
+                            values.AddRange(MaxDegree(created));
+                        }
+                    }
+
+                    if (body.Facts.Members.TryGetValue((local.Local, "MaxDegreeOfParallelism"), out var assigned))
+                    {
+                        values.AddRange(assigned);
+                    }
+
+                    break;
+                default:
+                    return true;
+            }
+
+            return values.Count > 0 && values.All(v => !(v.ConstantValue.HasValue && v.ConstantValue.Value is int degree && degree <= 0));
+        }
+
+        private static IEnumerable<IOperation> MaxDegree(IObjectCreationOperation creation)
+            => creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
+                .Where(a => a.Target is IPropertyReferenceOperation { Property.Name: "MaxDegreeOfParallelism" })
+                .Select(a => a.Value) ?? Enumerable.Empty<IOperation>();
+
+        /// <summary>A SemaphoreSlim or RateLimiter gate inside the fan-out lambda, directly or in a method it calls.</summary>
+        private bool GateIn(SyntaxNode scope)
+        {
+            foreach (var invocation in body.Facts.Invocations)
+            {
+                if (!scope.Span.Contains(invocation.Syntax.Span))
+                {
+                    continue;
+                }
+
+                if ((model.Safeguards.Of(invocation, options) & SafeguardKind.ConcurrencyGate) != 0
+                    || (!invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty
+                        && (model.TransitiveSafeguards(invocation.TargetMethod, cancellationToken) & SafeguardKind.ConcurrencyGate) != 0))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private SafeguardKind BodySafeguards() => bodySafeguards ??= body.TransitiveSafeguards(cancellationToken);
+
+        /// <summary>The URL is taken from a queue, stack or channel that the same loop fills: a crawl frontier.</summary>
+        private bool IsFrontier(UrlShape shape, Iteration iteration)
+        {
+            foreach (var hole in shape.Holes)
+            {
+                if (hole.IsVariant && hole.Kind == HoleKind.Drained && hole.Symbol is { } collection
+                    && body.Facts.CollectionAdds.TryGetValue(collection, out var adds)
+                    && adds.Any(add => iteration.Node.Span.Contains(add.Syntax.Span)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private string? ProfileEvidence(UrlShape shape)
+        {
+            foreach (var pattern in ProfilePattern.Defaults.Concat(options.ProfileUrlPatterns))
+            {
+                if (pattern.Matches(shape, options))
+                {
+                    return shape.ToString();
+                }
+            }
+
+            if (shape.WholeHole is { IsVariant: true } whole && (HasWord(whole.Name, ProfileWords) || HasWord(whole.CollectionName, ProfileWords))
+                && MentionsSocialHost())
+            {
+                return shape.ToString();
+            }
+
+            return null;
+        }
+
+        private static string? ImageEvidence(UrlShape shape, ResponseUse response)
+        {
+            if (shape.ImageMarker() is not null
+                || shape.Holes.Any(h => h.IsVariant && (h.Kind == HoleKind.ImageSource || HasWord(h.Name, ImageWords) || (shape.WholeHole == h && HasWord(h.CollectionName, ImageWords))))
+                || (response & (ResponseUse.WrittenToImageFile | ResponseUse.DecodedAsImage)) != 0)
+            {
+                return shape.ToString();
+            }
+
+            return null;
+        }
+
+        /// <summary>The method's type names a social host in a string: a profile-named value there is a social profile.</summary>
+        private bool MentionsSocialHost()
+        {
+            if (mentionsSocialHost is { } known)
+            {
+                return known;
+            }
+
+            SyntaxNode scope = body.Owner.FirstAncestorOrSelf<TypeDeclarationSyntax>() ?? (SyntaxNode)body.Owner;
+            var hosts = SocialHosts.Concat(options.RestrictedDomains).ToArray();
+            var result = scope.DescendantTokens().Any(t => (t.IsKind(SyntaxKind.StringLiteralToken) || t.IsKind(SyntaxKind.InterpolatedStringTextToken))
+                && hosts.Any(h => ContainsHost(t.ValueText, h)));
+            mentionsSocialHost = result;
+            return result;
+        }
+
+        private static bool ContainsHost(string text, string host)
+        {
+            var index = text.IndexOf(host, StringComparison.OrdinalIgnoreCase);
+            while (index >= 0)
+            {
+                var before = index == 0 ? '/' : text[index - 1];
+                var after = index + host.Length < text.Length ? text[index + host.Length] : '/';
+                if (!char.IsLetterOrDigit(before) && before != '-' && !char.IsLetterOrDigit(after) && after != '-')
+                {
+                    return true;
+                }
+
+                index = text.IndexOf(host, index + 1, StringComparison.OrdinalIgnoreCase);
+            }
+
+            return false;
+        }
+
+        /// <summary>An HttpClient built on a terminal handler the project wrote itself (a test double) sends nothing.</summary>
+        private bool IsMockedClient(FoundRequest found)
+        {
+            if (found.Operation is not IInvocationOperation { Instance: { } receiver } || !KnownSymbols.IsOrInherits(receiver.Type, model.Known.HttpClient))
+            {
+                return false;
+            }
+
+            var creation = Creation(receiver);
+            var handler = creation?.Arguments.FirstOrDefault()?.Value;
+            while (handler is IConversionOperation conversion)
+            {
+                handler = conversion.Operand;
+            }
+
+            handler = handler is ILocalReferenceOperation local ? Creation(local) ?? handler : handler;
+            var type = handler?.Type as INamedTypeSymbol;
+            if (handler is IPropertyReferenceOperation { Property.Name: "Object" } mock && mock.Instance?.Type is INamedTypeSymbol { Name: "Mock" })
+            {
+                return true;
+            }
+
+            return type is not null && !type.DeclaringSyntaxReferences.IsEmpty && type.BaseType?.Name == "HttpMessageHandler"
+                && type.BaseType.ContainingNamespace?.ToDisplayString() == "System.Net.Http";
+        }
+
+        private IObjectCreationOperation? Creation(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation switch
+            {
+                IObjectCreationOperation created => created,
+                ILocalReferenceOperation local => body.Facts.AssignmentsOf(local.Local).Select(a => a.Value).OfType<IObjectCreationOperation>().FirstOrDefault(),
+                _ => null,
+            };
+        }
+
+        private static bool IsTaskLike(ITypeSymbol? type)
+            => type is INamedTypeSymbol { Name: "Task" or "ValueTask" } named && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
+
+        private static string Short(SyntaxNode node)
+        {
+            var text = node.ToString().Replace("\r", "").Replace("\n", " ");
+            return text.Length > 40 ? text.Substring(0, 37) + "..." : text;
+        }
+
+        /// <summary>The name contains one of the words as a word of its own (camelCase, snake_case), singular or plural.</summary>
+        public static bool HasWord(string? name, string[] words)
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                return false;
+            }
+
+            foreach (var part in SplitWords(name!))
+            {
+                foreach (var word in words)
+                {
+                    if (part == word || part == word + "s" || part == word + "es")
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static IEnumerable<string> SplitWords(string name)
+        {
+            var start = 0;
+            for (var i = 1; i <= name.Length; i++)
+            {
+                if (i == name.Length || !char.IsLetter(name[i]) || (char.IsUpper(name[i]) && !char.IsUpper(name[i - 1])))
+                {
+                    if (i > start)
+                    {
+                        var word = new string(name.Substring(start, i - start).Where(char.IsLetter).ToArray()).ToLowerInvariant();
+                        if (word.Length > 0)
+                        {
+                            yield return word;
+                        }
+                    }
+
+                    start = i < name.Length && !char.IsLetter(name[i]) ? i + 1 : i;
+                }
+            }
+        }
+    }
+}

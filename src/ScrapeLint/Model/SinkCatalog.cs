@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace ScrapeLint.Model
+{
+    internal enum SinkKind
+    {
+        /// <summary>An HTTP fetch (HttpClient, WebClient, WebRequest, RestSharp, Flurl, a configured method): a page only with more evidence.</summary>
+        Http,
+
+        /// <summary>A JSON API call (GetFromJsonAsync): an API unless the URL is a profile or an image.</summary>
+        JsonApi,
+
+        /// <summary>Loads and parses a page (HtmlAgilityPack HtmlWeb, AngleSharp).</summary>
+        HtmlLoader,
+
+        /// <summary>Navigates a browser (Puppeteer, Playwright, Selenium).</summary>
+        Browser,
+
+        /// <summary>A crawler that follows links by itself (Abot).</summary>
+        Crawler,
+    }
+
+    /// <summary>A library method that fetches the resource its URL parameter names.</summary>
+    internal sealed class Sink
+    {
+        public Sink(SinkKind kind, IParameterSymbol? urlParameter, IParameterSymbol? fileParameter = null)
+        {
+            Kind = kind;
+            UrlParameter = urlParameter;
+            FileParameter = fileParameter;
+        }
+
+        public SinkKind Kind { get; }
+
+        /// <summary>The parameter holding the URL (string, Uri, HttpRequestMessage, RestRequest, Flurl Url or request).</summary>
+        public IParameterSymbol? UrlParameter { get; }
+
+        /// <summary>The file the download is written to (WebClient.DownloadFile, Flurl DownloadFileAsync).</summary>
+        public IParameterSymbol? FileParameter { get; }
+    }
+
+    /// <summary>The request-sink catalogue of SPEC "Vocabulary", by symbol.</summary>
+    internal sealed class SinkCatalog
+    {
+        /// <summary>Every method name a sink can have: the cheap filter run before anything is bound.</summary>
+        public static readonly ImmutableHashSet<string> MethodNames = ImmutableHashSet.Create(
+            StringComparer.Ordinal,
+            "GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "SendAsync", "Send", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync",
+            "GetFromJsonAsync", "GetFromJsonAsAsyncEnumerable",
+            "DownloadString", "DownloadStringAsync", "DownloadStringTaskAsync", "DownloadData", "DownloadDataAsync", "DownloadDataTaskAsync",
+            "DownloadFile", "DownloadFileAsync", "DownloadFileTaskAsync", "OpenRead", "OpenReadAsync", "OpenReadTaskAsync",
+            "Create", "CreateHttp",
+            "Load", "LoadFromWebAsync",
+            "OpenAsync",
+            "GoToAsync", "GotoAsync", "GoToUrl", "GoToUrlAsync",
+            "Execute", "ExecuteAsync", "ExecuteGet", "ExecuteGetAsync", "Get", "GetJsonAsync", "DownloadStream", "DownloadStreamAsync",
+            "GetBytesAsync",
+            "CrawlAsync");
+
+        private static readonly ImmutableHashSet<string> HttpClientMethods = ImmutableHashSet.Create(
+            StringComparer.Ordinal, "GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "SendAsync", "Send", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync");
+
+        private static readonly ImmutableHashSet<string> WebClientMethods = ImmutableHashSet.Create(
+            StringComparer.Ordinal, "DownloadString", "DownloadStringAsync", "DownloadStringTaskAsync", "DownloadData", "DownloadDataAsync", "DownloadDataTaskAsync",
+            "DownloadFile", "DownloadFileAsync", "DownloadFileTaskAsync", "OpenRead", "OpenReadAsync", "OpenReadTaskAsync");
+
+        private static readonly ImmutableHashSet<string> FlurlMethods = ImmutableHashSet.Create(
+            StringComparer.Ordinal, "GetAsync", "GetStringAsync", "GetBytesAsync", "GetStreamAsync", "GetJsonAsync", "DownloadFileAsync", "SendAsync", "PostAsync");
+
+        private readonly KnownSymbols known;
+
+        public SinkCatalog(KnownSymbols known)
+        {
+            this.known = known;
+        }
+
+        /// <summary>The sink this method is, or null. Configured request methods are matched by the caller.</summary>
+        public Sink? Match(IMethodSymbol method)
+        {
+            var name = method.Name;
+            if (!MethodNames.Contains(name))
+            {
+                return null;
+            }
+
+            var type = method.ContainingType;
+            if (type is null)
+            {
+                return null;
+            }
+
+            if (HttpClientMethods.Contains(name) && KnownSymbols.IsOrInherits(type, known.HttpClient))
+            {
+                return new Sink(SinkKind.Http, Parameter(method, "requestUri") ?? Parameter(method, "request"));
+            }
+
+            if (KnownSymbols.Is(type, known.HttpClientJsonExtensions))
+            {
+                return new Sink(SinkKind.JsonApi, Parameter(method, "requestUri"));
+            }
+
+            if (WebClientMethods.Contains(name) && KnownSymbols.IsOrInherits(type, known.WebClient))
+            {
+                return new Sink(SinkKind.Http, Parameter(method, "address"), Parameter(method, "fileName"));
+            }
+
+            if ((name == "Create" || name == "CreateHttp") && KnownSymbols.IsOrInherits(type, known.WebRequest))
+            {
+                return new Sink(SinkKind.Http, FirstUrlParameter(method));
+            }
+
+            if ((name == "Load" || name == "LoadFromWebAsync") && KnownSymbols.Is(type, known.HtmlWeb))
+            {
+                return new Sink(SinkKind.HtmlLoader, Parameter(method, "url") ?? FirstUrlParameter(method));
+            }
+
+            if (name == "OpenAsync" && KnownSymbols.Is(type, known.AngleSharpContextExtensions))
+            {
+                var url = method.Parameters.FirstOrDefault(p => p.Ordinal > 0 && known.IsUrlType(p.Type));
+                return url is null ? null : new Sink(SinkKind.HtmlLoader, url);
+            }
+
+            if ((name == "GoToAsync" && (KnownSymbols.IsOrInherits(type, known.PuppeteerPage) || KnownSymbols.IsOrInherits(type, known.PuppeteerFrame)))
+                || (name == "GotoAsync" && (KnownSymbols.IsOrInherits(type, known.PlaywrightPage) || KnownSymbols.IsOrInherits(type, known.PlaywrightFrame)))
+                || ((name == "GoToUrl" || name == "GoToUrlAsync") && KnownSymbols.IsOrInherits(type, known.SeleniumNavigation)))
+            {
+                return new Sink(SinkKind.Browser, Parameter(method, "url") ?? FirstUrlParameter(method));
+            }
+
+            if (name == "CrawlAsync" && KnownSymbols.IsAny(type, known.AbotCrawlers))
+            {
+                return new Sink(SinkKind.Crawler, FirstUrlParameter(method));
+            }
+
+            var ns = type.ContainingNamespace?.ToDisplayString();
+            if (ns == "RestSharp")
+            {
+                var request = method.Parameters.FirstOrDefault(p => KnownSymbols.Is(p.Type, known.RestRequest))
+                    ?? method.Parameters.FirstOrDefault(p => p.Name == "resource");
+                return request is null ? null : new Sink(SinkKind.Http, request);
+            }
+
+            if (ns == "Flurl.Http" && FlurlMethods.Contains(name) && method.IsExtensionMethod && method.Parameters.Length > 0)
+            {
+                var target = method.Parameters[0];
+                if (known.IsUrlType(target.Type) || KnownSymbols.Is(target.Type, known.FlurlRequest) || KnownSymbols.Is(target.Type, known.Uri))
+                {
+                    return new Sink(SinkKind.Http, target, name == "DownloadFileAsync" ? Parameter(method, "localFileName") : null);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A method named in <c>scrapelint.request_methods</c>: it fetches its first string or Uri argument.</summary>
+        public Sink? MatchConfigured(IMethodSymbol method, ScrapeLintOptions options)
+            => options.RequestMethodNames.Contains(method.Name) && ScrapeLintOptions.Names(options.RequestMethods, method.OriginalDefinition)
+                ? new Sink(SinkKind.Http, FirstUrlParameter(method))
+                : null;
+
+        /// <summary>The Selenium <c>IWebDriver.Url</c> property, whose setter navigates.</summary>
+        public bool IsNavigatingProperty(IPropertySymbol property)
+            => property.Name == "Url" && KnownSymbols.IsOrInherits(property.ContainingType, known.SeleniumDriver);
+
+        private IParameterSymbol? FirstUrlParameter(IMethodSymbol method)
+            => method.Parameters.FirstOrDefault(p => known.IsUrlType(p.Type));
+
+        private static IParameterSymbol? Parameter(IMethodSymbol method, string name)
+            => method.Parameters.FirstOrDefault(p => p.Name == name);
+    }
+}

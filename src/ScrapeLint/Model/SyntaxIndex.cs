@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ScrapeLint.Model
+{
+    /// <summary>
+    /// One syntax-only pass over the compilation, made the first time a rule needs it: the names of the
+    /// project's methods that may wrap a request (they call a sink or another such method, by name),
+    /// the message handlers the project declares, and the types it constructs. Binding confirms every
+    /// candidate later; this pass only decides what is worth binding.
+    /// </summary>
+    internal sealed class SyntaxIndex
+    {
+        private SyntaxIndex(ImmutableHashSet<string> wrapperNames, ImmutableArray<ClassDeclarationSyntax> handlerCandidates, ImmutableHashSet<string> constructedTypeNames, bool hasPollyRateLimiter)
+        {
+            WrapperNames = wrapperNames;
+            HandlerCandidates = handlerCandidates;
+            ConstructedTypeNames = constructedTypeNames;
+            HasPollyRateLimiter = hasPollyRateLimiter;
+        }
+
+        /// <summary>Names of methods and local functions that call a sink or another wrapper, transitively.</summary>
+        public ImmutableHashSet<string> WrapperNames { get; }
+
+        /// <summary>Classes whose base list names a handler (<c>DelegatingHandler</c>, <c>HttpClientHandler</c>).</summary>
+        public ImmutableArray<ClassDeclarationSyntax> HandlerCandidates { get; }
+
+        /// <summary>Type names used in <c>new T(…)</c> or as generic arguments (<c>AddHttpMessageHandler&lt;T&gt;</c>).</summary>
+        public ImmutableHashSet<string> ConstructedTypeNames { get; }
+
+        /// <summary>The project configures a Polly rate limiter somewhere (<c>AddRateLimiter</c>, <c>RateLimitAsync</c>).</summary>
+        public bool HasPollyRateLimiter { get; }
+
+        public static SyntaxIndex Build(Compilation compilation, ImmutableHashSet<string> sinkNames, CancellationToken cancellationToken)
+        {
+            var calls = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            var handlers = ImmutableArray.CreateBuilder<ClassDeclarationSyntax>();
+            var constructed = new HashSet<string>(StringComparer.Ordinal);
+            var polly = false;
+
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var root = tree.GetRoot(cancellationToken);
+                foreach (var node in root.DescendantNodes())
+                {
+                    switch (node)
+                    {
+                        case InvocationExpressionSyntax invocation:
+                            var name = InvokedName(invocation);
+                            if (name is null)
+                            {
+                                break;
+                            }
+
+                            if (name is "AddRateLimiter" or "RateLimitAsync" or "RateLimit" or "AddConcurrencyLimiter")
+                            {
+                                polly = true;
+                            }
+
+                            var owner = OwnerName(invocation);
+                            if (owner is not null)
+                            {
+                                if (!calls.TryGetValue(owner, out var set))
+                                {
+                                    calls[owner] = set = new HashSet<string>(StringComparer.Ordinal);
+                                }
+
+                                set.Add(name);
+                            }
+
+                            break;
+                        case ClassDeclarationSyntax { BaseList: { } baseList } declaration
+                            when baseList.Types.Any(t => t.Type.ToString().EndsWith("Handler", StringComparison.Ordinal)):
+                            handlers.Add(declaration);
+                            break;
+                        case ObjectCreationExpressionSyntax creation:
+                            constructed.Add(SimpleName(creation.Type));
+                            break;
+                        case GenericNameSyntax generic:
+                            foreach (var argument in generic.TypeArgumentList.Arguments)
+                            {
+                                constructed.Add(SimpleName(argument));
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            // Fixed point: a method that calls a sink or a wrapper by name is a wrapper candidate.
+            var wrappers = new HashSet<string>(StringComparer.Ordinal);
+            bool changed;
+            do
+            {
+                changed = false;
+                foreach (var pair in calls)
+                {
+                    if (!wrappers.Contains(pair.Key) && pair.Value.Any(n => sinkNames.Contains(n) || wrappers.Contains(n)))
+                    {
+                        wrappers.Add(pair.Key);
+                        changed = true;
+                    }
+                }
+            }
+            while (changed);
+
+            return new SyntaxIndex(wrappers.ToImmutableHashSet(StringComparer.Ordinal), handlers.ToImmutable(), constructed.ToImmutableHashSet(StringComparer.Ordinal), polly);
+        }
+
+        /// <summary>The simple name of the invoked method: <c>GetStringAsync</c> of <c>_http.GetStringAsync(url)</c>.</summary>
+        public static string? InvokedName(InvocationExpressionSyntax invocation)
+            => invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                GenericNameSyntax generic => generic.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                _ => null,
+            };
+
+        private static string? OwnerName(SyntaxNode node)
+        {
+            for (var current = node.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case LocalFunctionStatementSyntax local:
+                        return local.Identifier.ValueText;
+                    case MethodDeclarationSyntax method:
+                        return method.Identifier.ValueText;
+                    case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or TypeDeclarationSyntax:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static string SimpleName(TypeSyntax type)
+            => type switch
+            {
+                QualifiedNameSyntax qualified => SimpleName(qualified.Right),
+                GenericNameSyntax generic => generic.Identifier.ValueText,
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                _ => type.ToString(),
+            };
+    }
+}
