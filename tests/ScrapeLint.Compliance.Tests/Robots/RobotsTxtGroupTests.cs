@@ -210,4 +210,24 @@ public class RobotsTxtGroupTests
         Assert.False(Allowed(robots, "quill-bot_2/5.0", "/page"));
         Assert.True(Allowed(robots, "Quill-Bot", "/page"));
     }
+
+    [Fact]
+    public void One_parsed_file_answers_many_threads_and_agents_consistently()
+    {
+        const string robots = "User-agent: *\nDisallow: /all\n\nUser-agent: Bot0\nUser-agent: Bot1\nDisallow: /mine\n";
+        var parsed = RobotsTxt.Parse(robots);
+        var wrong = 0;
+
+        System.Threading.Tasks.Parallel.For(0, 20_000, i =>
+        {
+            var agent = "Bot" + (i % 100);
+            var named = i % 100 < 2;
+            if (parsed.IsAllowed(agent, "/mine/x") == named || parsed.IsAllowed(agent, "/all/x") != named)
+            {
+                System.Threading.Interlocked.Increment(ref wrong);
+            }
+        });
+
+        Assert.Equal(0, wrong);
+    }
 }
