@@ -286,6 +286,26 @@ namespace ScrapeLint.Model
                 {
                     case IArgumentOperation argument when argument.Parent is IInvocationOperation consumer:
                         result |= Consumer(consumer, evaluator);
+                        if (consumer.TargetMethod.Name is "WhenAll" or "WhenAny" or "ToList" or "ToArray" or "Select" or "AddRange")
+                        {
+                            pending.Push(consumer);
+                        }
+
+                        break;
+                    case IReturnOperation when Enclosing<IAnonymousFunctionOperation>(current) is { } lambda:
+                        // A projection's result: follow what the Select call's result becomes (Task.WhenAll, a list).
+                        if (Enclosing<IInvocationOperation>(lambda) is { } projection)
+                        {
+                            pending.Push(projection);
+                        }
+
+                        break;
+                    case IForEachLoopOperation loop when loop.Collection == current:
+                        foreach (var local in loop.Locals)
+                        {
+                            Follow(local);
+                        }
+
                         break;
                     case IArgumentOperation argument when argument.Parent is IObjectCreationOperation creation:
                         if (ImageTypeNames.Contains(creation.Type?.Name ?? ""))
@@ -320,6 +340,20 @@ namespace ScrapeLint.Model
             }
         }
 
+        private static T? Enclosing<T>(IOperation operation)
+            where T : class, IOperation
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is T found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
         private static readonly HashSet<string> ImageTypeNames = new HashSet<string>(StringComparer.Ordinal)
         {
             "Image", "Bitmap", "SKBitmap", "SKImage", "SKCodec", "Cv2", "Mat", "BitmapFactory", "MagickImage", "BitmapImage", "BitmapDecoder", "ImageSource", "FaceRecognition",
@@ -343,7 +377,7 @@ namespace ScrapeLint.Model
             }
 
             if (KnownSymbols.Is(type, model.Known.Regex) && name is "Match" or "Matches" or "IsMatch" or "Replace"
-                && consumer.Arguments.Any(a => a.Value.ConstantValue.Value is string pattern && LooksForLinks(pattern)))
+                && (consumer.Arguments.Any(a => a.Value.ConstantValue.Value is string pattern && LooksForLinks(pattern)) || RegexLooksForLinks(consumer.Instance)))
             {
                 return ResponseUse.ParsedAsHtml;
             }
@@ -365,6 +399,26 @@ namespace ScrapeLint.Model
             }
 
             return ResponseUse.None;
+        }
+
+        /// <summary>A Regex instance built from a pattern that looks for links: a field, a local, or a [GeneratedRegex] method.</summary>
+        private bool RegexLooksForLinks(IOperation? regex)
+        {
+            ISymbol? symbol = regex switch
+            {
+                IFieldReferenceOperation field => field.Field,
+                IPropertyReferenceOperation property => property.Property,
+                IInvocationOperation call => call.TargetMethod,
+                ILocalReferenceOperation local => local.Local,
+                _ => null,
+            };
+            if (symbol is IMethodSymbol generated)
+            {
+                return generated.GetAttributes().Any(a => a.ConstructorArguments.Any(c => c.Value is string pattern && LooksForLinks(pattern)));
+            }
+
+            return symbol is not null && symbol.DeclaringSyntaxReferences.Any(r => r.GetSyntax().DescendantTokens()
+                .Any(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken) && LooksForLinks(t.ValueText)));
         }
 
         private static bool LooksForLinks(string pattern)

@@ -873,7 +873,7 @@ public class SL2001RobotsTxtTests
     [Fact]
     public Task RobotsCheckMethodListedInOptions_IsSilent() => Verify.VerifyAsync(
         WithoutMarkup(RobotsPolicyInterfaceSource),
-        "scrapelint.robots_check_methods = Acme.Crawl.IRobotsPolicy.CanFetchAsync");
+        "scrapelint.robots_check_methods = Acme.Crawl.IFetchGate.CanFetchAsync");
 
     [Fact]
     public Task RobotsCheckInDelegatingHandlerOfTheClient_IsSilent() => Verify.VerifyAsync("""
@@ -1305,17 +1305,17 @@ public class SL2001RobotsTxtTests
 
         namespace Acme.Crawl
         {
-            public interface IRobotsPolicy
+            public interface IFetchGate
             {
                 Task<bool> CanFetchAsync(string url);
             }
 
             public sealed class DirectoryCrawler
             {
-                private readonly IRobotsPolicy robots;
+                private readonly IFetchGate robots;
                 private readonly HtmlWeb web = new HtmlWeb();
 
-                public DirectoryCrawler(IRobotsPolicy robots) => this.robots = robots;
+                public DirectoryCrawler(IFetchGate robots) => this.robots = robots;
 
                 public async Task<List<string>> CrawlAsync(IEnumerable<string> listingUrls)
                 {

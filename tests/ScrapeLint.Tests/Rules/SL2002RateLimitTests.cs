@@ -618,7 +618,7 @@ public class SL2002RateLimitTests
     [Fact]
     public Task RateLimitMethodListedInOptions_IsSilent() => Verify.VerifyAsync(
         WithoutMarkup(ThrottleInterfaceSource),
-        "scrapelint.rate_limit_methods = Acme.Crawl.IRequestThrottle.WaitAsync");
+        "scrapelint.rate_limit_methods = Acme.Crawl.IRequestPacer.WaitAsync");
 
     [Fact]
     public Task ThrottlingDelegatingHandlerInClientPipeline_IsSilent() => Verify.VerifyAsync("""
@@ -945,17 +945,17 @@ public class SL2002RateLimitTests
 
         namespace Acme.Crawl
         {
-            public interface IRequestThrottle
+            public interface IRequestPacer
             {
                 Task WaitAsync(string host, CancellationToken ct);
             }
 
             public sealed class ShopCrawler
             {
-                private readonly IRequestThrottle throttle;
+                private readonly IRequestPacer throttle;
                 private readonly IBrowsingContext context = BrowsingContext.New(Configuration.Default.WithDefaultLoader());
 
-                public ShopCrawler(IRequestThrottle throttle) => this.throttle = throttle;
+                public ShopCrawler(IRequestPacer throttle) => this.throttle = throttle;
 
                 public async Task<List<string>> CrawlAsync(IEnumerable<string> pageUrls, CancellationToken ct)
                 {

@@ -122,7 +122,7 @@ public static class TestReferences
                 public PoliteWebCrawler() { }
                 public PoliteWebCrawler(Abot2.Poco.CrawlConfiguration crawlConfiguration) { }
                 public System.Threading.Tasks.Task<Abot2.Poco.CrawlResult> CrawlAsync(System.Uri uri) => System.Threading.Tasks.Task.FromResult(new Abot2.Poco.CrawlResult());
-                public System.Threading.Tasks.Task<Abot2.Poco.CrawlResult> CrawlAsync(System.Uri uri, System.Threading.CancellationTokenSource cancellationTokenSource) => CrawlAsync(uri);
+                public System.Threading.Tasks.Task<Abot2.Poco.CrawlResult> CrawlAsync(System.Uri uri, System.Threading.CancellationTokenSource cancellationTokenSource) => System.Threading.Tasks.Task.FromResult(new Abot2.Poco.CrawlResult());
             }
         }
         """;
