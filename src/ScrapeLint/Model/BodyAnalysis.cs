@@ -273,7 +273,9 @@ namespace ScrapeLint.Model
                     {
                         result |= Consumer(chained, evaluator);
                     }
-                    else if (!(parent is IAwaitOperation or IConversionOperation || (parent is IPropertyReferenceOperation property && property.Instance == current)))
+                    else if (!(parent is IAwaitOperation or IConversionOperation
+                        || (parent is IPropertyReferenceOperation property && property.Instance == current)
+                        || (parent is IArrayElementReferenceOperation element && element.ArrayReference == current)))
                     {
                         break;
                     }

@@ -271,6 +271,12 @@ namespace ScrapeLint.Model
                     }
                 }
 
+                if (!asHole && assignments.Count == 1 && best?.WholeHole is { } single && single.Symbol is not IParameterSymbol)
+                {
+                    // var url = queue.Dequeue(): the local's name says more than the call's.
+                    return UrlShape.Of(new Hole(local.Name, single.Kind == HoleKind.Drained ? single.Symbol : local, single.IsVariant, single.Kind, single.ParameterOrdinal, single.CollectionName ?? single.Name));
+                }
+
                 if (asHole || best is null)
                 {
                     if (best is not null && !asHole)
