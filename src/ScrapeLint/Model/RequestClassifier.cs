@@ -134,7 +134,8 @@ namespace ScrapeLint.Model
             // A recursive call varies when it passes anything but its own parameter back.
             var shape = body.Shape(found, new ShapeEvaluator(body.Facts, model, scope: null));
             var passesOwnParameter = found.Operation is IInvocationOperation call
-                && call.Arguments.Where(a => found.Wrapper!.Template.Holes.Any(h => h.ParameterOrdinal == a.Parameter?.Ordinal))
+                && found.Wrapper is { } wrapper
+                && call.Arguments.Where(a => wrapper.Template.Holes.Any(h => h.ParameterOrdinal == a.Parameter?.Ordinal))
                     .All(a => a.Value is IParameterReferenceOperation p && p.Parameter.Ordinal == a.Parameter?.Ordinal);
             return shape.IsConstant || passesOwnParameter ? shape : shape.Map(h => UrlShape.Of(h.WithVariance(true)));
         }
