@@ -208,7 +208,7 @@ namespace ScrapeLint.Model
             {
                 var method = invocation.TargetMethod;
                 var name = method.Name;
-                var isSinkName = SinkCatalog.MethodNames.Contains(name);
+                var isSinkName = model.Catalog.IsSinkName(name);
                 var isConfigured = options.RequestMethodNames.Contains(name);
                 if (!isSinkName && !isConfigured && !index.WrapperNames.Contains(name))
                 {

@@ -56,13 +56,16 @@ namespace ScrapeLint.Model
             var current = Volatile.Read(ref index);
             if (current is null)
             {
-                var names = SinkCatalog.MethodNames;
-                if (Options is not null)
+                var configured = new HashSet<string>(StringComparer.Ordinal);
+                if (Options is { } options)
                 {
-                    names = names.Union(ScrapeLintOptions.ForGlobal(Options).RequestMethodNames);
+                    foreach (var tree in compilation.SyntaxTrees)
+                    {
+                        configured.UnionWith(ScrapeLintOptions.For(options, tree).RequestMethodNames);
+                    }
                 }
 
-                current = SyntaxIndex.Build(compilation, names, cancellationToken);
+                current = SyntaxIndex.Build(compilation, Catalog, configured, cancellationToken);
                 Interlocked.CompareExchange(ref index, current, null);
             }
 
@@ -72,6 +75,7 @@ namespace ScrapeLint.Model
         /// <summary>The cheap test run on every invocation and assignment before anything is bound.</summary>
         public bool IsCandidate(SyntaxNode node, AnalyzerOptions options, CancellationToken cancellationToken)
         {
+            Options ??= options;
             switch (node)
             {
                 case InvocationExpressionSyntax invocation:
@@ -81,12 +85,14 @@ namespace ScrapeLint.Model
                         return false;
                     }
 
-                    Options ??= options;
-                    return SinkCatalog.MethodNames.Contains(name)
-                        || Index(cancellationToken).WrapperNames.Contains(name)
-                        || ScrapeLintOptions.For(options, node.SyntaxTree).RequestMethodNames.Contains(name);
+                    if (Catalog.IsSinkName(name, invocation))
+                    {
+                        return true;
+                    }
+
+                    var syntaxIndex = Index(cancellationToken);
+                    return syntaxIndex.WrapperNames.Contains(name) || syntaxIndex.ConfiguredNames.Contains(name);
                 case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Url" } }:
-                    Options ??= options;
                     return Known.SeleniumDriver is not null;
                 default:
                     return false;

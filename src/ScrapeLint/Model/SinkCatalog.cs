@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ScrapeLint.Model
 {
@@ -46,43 +47,66 @@ namespace ScrapeLint.Model
     /// <summary>The request-sink catalogue of SPEC "Vocabulary", by symbol.</summary>
     internal sealed class SinkCatalog
     {
-        /// <summary>Every method name a sink can have: the cheap filter run before anything is bound.</summary>
-        public static readonly ImmutableHashSet<string> MethodNames = ImmutableHashSet.Create(
-            StringComparer.Ordinal,
-            "GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "SendAsync", "Send", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync",
-            "GetFromJsonAsync", "GetFromJsonAsAsyncEnumerable",
+        private static readonly string[] HttpClientNames = { "GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "SendAsync", "Send", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync" };
+        private static readonly string[] JsonNames = { "GetFromJsonAsync", "GetFromJsonAsAsyncEnumerable" };
+        private static readonly string[] WebClientNames =
+        {
             "DownloadString", "DownloadStringAsync", "DownloadStringTaskAsync", "DownloadData", "DownloadDataAsync", "DownloadDataTaskAsync",
             "DownloadFile", "DownloadFileAsync", "DownloadFileTaskAsync", "OpenRead", "OpenReadAsync", "OpenReadTaskAsync",
-            "Create", "CreateHttp",
-            "Load", "LoadFromWebAsync",
-            "OpenAsync",
-            "GoToAsync", "GotoAsync", "GoToUrl", "GoToUrlAsync",
-            "Execute", "ExecuteAsync", "ExecuteGet", "ExecuteGetAsync", "Get", "GetJsonAsync", "DownloadStream", "DownloadStreamAsync",
-            "GetBytesAsync",
-            "CrawlAsync");
+        };
 
-        private static readonly ImmutableHashSet<string> HttpClientMethods = ImmutableHashSet.Create(
-            StringComparer.Ordinal, "GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "SendAsync", "Send", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync");
-
-        private static readonly ImmutableHashSet<string> WebClientMethods = ImmutableHashSet.Create(
-            StringComparer.Ordinal, "DownloadString", "DownloadStringAsync", "DownloadStringTaskAsync", "DownloadData", "DownloadDataAsync", "DownloadDataTaskAsync",
-            "DownloadFile", "DownloadFileAsync", "DownloadFileTaskAsync", "OpenRead", "OpenReadAsync", "OpenReadTaskAsync");
-
-        private static readonly ImmutableHashSet<string> FlurlMethods = ImmutableHashSet.Create(
-            StringComparer.Ordinal, "GetAsync", "GetStringAsync", "GetBytesAsync", "GetStreamAsync", "GetJsonAsync", "DownloadFileAsync", "SendAsync", "PostAsync");
+        private static readonly string[] RestSharpNames = { "Execute", "ExecuteAsync", "ExecuteGet", "ExecuteGetAsync", "Get", "GetAsync", "GetJsonAsync", "DownloadData", "DownloadDataAsync", "DownloadStream", "DownloadStreamAsync" };
+        private static readonly string[] FlurlNames = { "GetAsync", "GetStringAsync", "GetBytesAsync", "GetStreamAsync", "GetJsonAsync", "DownloadFileAsync", "SendAsync", "PostAsync" };
 
         private readonly KnownSymbols known;
 
         public SinkCatalog(KnownSymbols known)
         {
             this.known = known;
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            void AddIf(bool referenced, IEnumerable<string> methods)
+            {
+                if (referenced)
+                {
+                    names.UnionWith(methods);
+                }
+            }
+
+            AddIf(known.HttpClient is not null, HttpClientNames);
+            AddIf(known.HttpClientJsonExtensions is not null, JsonNames);
+            AddIf(known.WebClient is not null, WebClientNames);
+            AddIf(known.WebRequest is not null, new[] { "Create", "CreateHttp" });
+            AddIf(known.HtmlWeb is not null, new[] { "Load", "LoadFromWebAsync" });
+            AddIf(known.AngleSharpContextExtensions is not null, new[] { "OpenAsync" });
+            AddIf(known.PuppeteerPage is not null, new[] { "GoToAsync" });
+            AddIf(known.PlaywrightPage is not null, new[] { "GotoAsync" });
+            AddIf(known.SeleniumNavigation is not null, new[] { "GoToUrl", "GoToUrlAsync" });
+            AddIf(known.RestRequest is not null, RestSharpNames);
+            AddIf(known.FlurlRequest is not null, FlurlNames);
+            AddIf(!known.AbotCrawlers.IsEmpty, new[] { "CrawlAsync" });
+            Names = names;
         }
+
+        /// <summary>
+        /// The method names a sink can have in this compilation, from the libraries it references: the cheap
+        /// filter run before anything is bound. Read-only after construction.
+        /// </summary>
+        public HashSet<string> Names { get; }
+
+        /// <summary>The syntax-only test: the invoked name can be a sink (<c>Create</c> only as <c>WebRequest.Create</c>).</summary>
+        public bool IsSinkName(string name, InvocationExpressionSyntax invocation)
+            => Names.Contains(name)
+                && (name is not ("Create" or "CreateHttp")
+                    || (invocation.Expression is MemberAccessExpressionSyntax { Expression: var target } && target.ToString().EndsWith("WebRequest", StringComparison.Ordinal)));
+
+        /// <summary>The bound test: the method can be a sink by name.</summary>
+        public bool IsSinkName(string name) => Names.Contains(name);
 
         /// <summary>The sink this method is, or null. Configured request methods are matched by the caller.</summary>
         public Sink? Match(IMethodSymbol method)
         {
             var name = method.Name;
-            if (!MethodNames.Contains(name))
+            if (!Names.Contains(name))
             {
                 return null;
             }
@@ -93,7 +117,7 @@ namespace ScrapeLint.Model
                 return null;
             }
 
-            if (HttpClientMethods.Contains(name) && KnownSymbols.IsOrInherits(type, known.HttpClient))
+            if (HttpClientNames.Contains(name) && KnownSymbols.IsOrInherits(type, known.HttpClient))
             {
                 return new Sink(SinkKind.Http, Parameter(method, "requestUri") ?? Parameter(method, "request"));
             }
@@ -103,7 +127,7 @@ namespace ScrapeLint.Model
                 return new Sink(SinkKind.JsonApi, Parameter(method, "requestUri"));
             }
 
-            if (WebClientMethods.Contains(name) && KnownSymbols.IsOrInherits(type, known.WebClient))
+            if (WebClientNames.Contains(name) && KnownSymbols.IsOrInherits(type, known.WebClient))
             {
                 return new Sink(SinkKind.Http, Parameter(method, "address"), Parameter(method, "fileName"));
             }
@@ -144,7 +168,7 @@ namespace ScrapeLint.Model
                 return request is null ? null : new Sink(SinkKind.Http, request);
             }
 
-            if (ns == "Flurl.Http" && FlurlMethods.Contains(name) && method.IsExtensionMethod && method.Parameters.Length > 0)
+            if (ns == "Flurl.Http" && FlurlNames.Contains(name) && method.IsExtensionMethod && method.Parameters.Length > 0)
             {
                 var target = method.Parameters[0];
                 if (known.IsUrlType(target.Type) || KnownSymbols.Is(target.Type, known.FlurlRequest) || KnownSymbols.Is(target.Type, known.Uri))

@@ -17,16 +17,20 @@ namespace ScrapeLint.Model
     /// </summary>
     internal sealed class SyntaxIndex
     {
-        private SyntaxIndex(ImmutableHashSet<string> wrapperNames, ImmutableArray<ClassDeclarationSyntax> handlerCandidates, ImmutableHashSet<string> constructedTypeNames, bool hasPollyRateLimiter)
+        private SyntaxIndex(HashSet<string> wrapperNames, HashSet<string> configuredNames, ImmutableArray<ClassDeclarationSyntax> handlerCandidates, ImmutableHashSet<string> constructedTypeNames, bool hasPollyRateLimiter)
         {
             WrapperNames = wrapperNames;
+            ConfiguredNames = configuredNames;
             HandlerCandidates = handlerCandidates;
             ConstructedTypeNames = constructedTypeNames;
             HasPollyRateLimiter = hasPollyRateLimiter;
         }
 
         /// <summary>Names of methods and local functions that call a sink or another wrapper, transitively.</summary>
-        public ImmutableHashSet<string> WrapperNames { get; }
+        public HashSet<string> WrapperNames { get; }
+
+        /// <summary>Simple names of the methods listed in <c>scrapelint.request_methods</c> of any file.</summary>
+        public HashSet<string> ConfiguredNames { get; }
 
         /// <summary>Classes whose base list names a handler (<c>DelegatingHandler</c>, <c>HttpClientHandler</c>).</summary>
         public ImmutableArray<ClassDeclarationSyntax> HandlerCandidates { get; }
@@ -37,9 +41,10 @@ namespace ScrapeLint.Model
         /// <summary>The project configures a Polly rate limiter somewhere (<c>AddRateLimiter</c>, <c>RateLimitAsync</c>).</summary>
         public bool HasPollyRateLimiter { get; }
 
-        public static SyntaxIndex Build(Compilation compilation, ImmutableHashSet<string> sinkNames, CancellationToken cancellationToken)
+        public static SyntaxIndex Build(Compilation compilation, SinkCatalog catalog, HashSet<string> configuredNames, CancellationToken cancellationToken)
         {
             var calls = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            var wrappers = new HashSet<string>(StringComparer.Ordinal);
             var handlers = ImmutableArray.CreateBuilder<ClassDeclarationSyntax>();
             var constructed = new HashSet<string>(StringComparer.Ordinal);
             var polly = false;
@@ -65,7 +70,11 @@ namespace ScrapeLint.Model
                             }
 
                             var owner = OwnerName(invocation);
-                            if (owner is not null)
+                            if (owner is not null && (catalog.IsSinkName(name, invocation) || configuredNames.Contains(name)))
+                            {
+                                wrappers.Add(owner);
+                            }
+                            else if (owner is not null)
                             {
                                 if (!calls.TryGetValue(owner, out var set))
                                 {
@@ -95,14 +104,13 @@ namespace ScrapeLint.Model
             }
 
             // Fixed point: a method that calls a sink or a wrapper by name is a wrapper candidate.
-            var wrappers = new HashSet<string>(StringComparer.Ordinal);
             bool changed;
             do
             {
                 changed = false;
                 foreach (var pair in calls)
                 {
-                    if (!wrappers.Contains(pair.Key) && pair.Value.Any(n => sinkNames.Contains(n) || wrappers.Contains(n)))
+                    if (!wrappers.Contains(pair.Key) && pair.Value.Any(wrappers.Contains))
                     {
                         wrappers.Add(pair.Key);
                         changed = true;
@@ -111,7 +119,7 @@ namespace ScrapeLint.Model
             }
             while (changed);
 
-            return new SyntaxIndex(wrappers.ToImmutableHashSet(StringComparer.Ordinal), handlers.ToImmutable(), constructed.ToImmutableHashSet(StringComparer.Ordinal), polly);
+            return new SyntaxIndex(wrappers, configuredNames, handlers.ToImmutable(), constructed.ToImmutableHashSet(StringComparer.Ordinal), polly);
         }
 
         /// <summary>The simple name of the invoked method: <c>GetStringAsync</c> of <c>_http.GetStringAsync(url)</c>.</summary>
