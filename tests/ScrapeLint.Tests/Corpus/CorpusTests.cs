@@ -64,7 +64,7 @@ public class CorpusTests
 /// <summary>Compiles a source with the test references and runs every ScrapeLint analyzer over it.</summary>
 public static class AllAnalyzers
 {
-    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(ScrapeLint.Rules.CrawlRuleAnalyzer).Assembly.GetTypes()
+    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(ScrapeLint.Rules.CrawlAnalyzer).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();

@@ -8,7 +8,7 @@ namespace ScrapeLint.Tests.Meta;
 /// <summary>Every descriptor has its doc page, its help link, its README row and its release-tracking line.</summary>
 public class RuleCatalogTests
 {
-    public static readonly IReadOnlyList<DiagnosticDescriptor> Descriptors = typeof(ScrapeLint.Rules.CrawlRuleAnalyzer).Assembly.GetTypes()
+    public static readonly IReadOnlyList<DiagnosticDescriptor> Descriptors = typeof(ScrapeLint.Rules.CrawlAnalyzer).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
         .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
         .OrderBy(d => d.Id)

@@ -1,5 +1,5 @@
 using ScrapeLint.Rules;
-using Verify = ScrapeLint.Tests.Verifiers.AnalyzerVerifier<ScrapeLint.Rules.ProfilePagesInLoopAnalyzer>;
+using Verify = ScrapeLint.Tests.Verifiers.AnalyzerVerifier<ScrapeLint.Rules.ProfilePagesInLoopRule>;
 
 namespace ScrapeLint.Tests.Rules;
 

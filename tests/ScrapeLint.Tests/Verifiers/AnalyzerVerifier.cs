@@ -3,18 +3,22 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using ScrapeLint.Rules;
 
 namespace ScrapeLint.Tests.Verifiers;
 
 /// <summary>
-/// Runs one analyzer over C# sources written like real code. Locations are given with markup
+/// Runs one rule of <see cref="CrawlAnalyzer"/> over C# sources written like real code. Locations are given with markup
 /// (<c>{|#0:client.GetStringAsync(url)|}</c>) and expected with <c>Diagnostic(id).WithLocation(0)</c>.
 /// Third-party types (HtmlAgilityPack, AngleSharp, PuppeteerSharp, Playwright, Selenium, RestSharp,
 /// Flurl, RateLimiting) come from the real packages; Abot, which does not restore here, from stubs.
 /// </summary>
-public static class AnalyzerVerifier<TAnalyzer>
-    where TAnalyzer : DiagnosticAnalyzer, new()
+internal static class AnalyzerVerifier<TRule>
+    where TRule : CrawlRule, new()
 {
+    /// <summary>The rule under test; the other rules of the analyzer are disabled in its tests.</summary>
+    private static readonly string RuleId = new TRule().Descriptor.Id;
+
     public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, DiagnosticSeverity.Warning);
 
     public static DiagnosticResult Diagnostic(string id, DiagnosticSeverity severity) => new DiagnosticResult(id, severity);
@@ -39,13 +43,14 @@ public static class AnalyzerVerifier<TAnalyzer>
         return test.RunAsync(CancellationToken.None);
     }
 
-    public static CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> CreateTest(string[] sources, string? editorConfig, OutputKind outputKind)
+    public static CSharpAnalyzerTest<CrawlAnalyzer, DefaultVerifier> CreateTest(string[] sources, string? editorConfig, OutputKind outputKind)
     {
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        var test = new CSharpAnalyzerTest<CrawlAnalyzer, DefaultVerifier>
         {
             ReferenceAssemblies = TestReferences.Net80,
         };
         test.TestState.OutputKind = outputKind;
+        test.DisabledDiagnostics.AddRange(CrawlAnalyzer.Rules.Select(r => r.Descriptor.Id).Where(id => id != RuleId));
         for (var i = 0; i < sources.Length; i++)
         {
             test.TestState.Sources.Add(($"/0/Test{i}.cs", sources[i]));

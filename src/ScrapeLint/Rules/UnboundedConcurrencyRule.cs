@@ -1,12 +1,10 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using ScrapeLint.Model;
 
 namespace ScrapeLint.Rules
 {
     /// <summary>SL2003: crawl requests fanned out concurrently with no bound.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class UnboundedConcurrencyAnalyzer : CrawlRuleAnalyzer
+    internal sealed class UnboundedConcurrencyRule : CrawlRule
     {
         internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
             RuleIdentifiers.UnboundedConcurrentCrawl,
@@ -16,12 +14,12 @@ namespace ScrapeLint.Rules
             DiagnosticSeverity.Warning,
             description: "Task.WhenAll over a projection, or Parallel.ForEach without MaxDegreeOfParallelism, sends as many requests at once as there are URLs. Against someone else's site that is a denial of service.");
 
-        public UnboundedConcurrencyAnalyzer()
+        public UnboundedConcurrencyRule()
             : base(Rule)
         {
         }
 
-        private protected override Diagnostic? Check(Request request)
+        public override Diagnostic? Check(Request request)
         {
             // Reported once per fan-out, at the fan-out call, by its first crawl request in source order.
             var fanOut = request.FanOut;

@@ -1,12 +1,10 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using ScrapeLint.Model;
 
 namespace ScrapeLint.Rules
 {
     /// <summary>SL2001: a crawl request with no robots.txt check on its path.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class RobotsTxtAnalyzer : CrawlRuleAnalyzer
+    internal sealed class RobotsTxtRule : CrawlRule
     {
         internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
             RuleIdentifiers.CrawlWithoutRobotsCheck,
@@ -16,12 +14,12 @@ namespace ScrapeLint.Rules
             DiagnosticSeverity.Warning,
             description: "A crawler must read the site's robots.txt (RFC 9309) and skip disallowed URLs. Check it in the loop, in the method, in a helper it calls, or in the client's handler pipeline.");
 
-        public RobotsTxtAnalyzer()
+        public RobotsTxtRule()
             : base(Rule)
         {
         }
 
-        private protected override Diagnostic? Check(Request request)
+        public override Diagnostic? Check(Request request)
             => request.IsCrawl && !request.Safeguards.HasRobotsCheck
                 ? Report(request.Location, request.ShapeText, request.Iteration!.Description)
                 : null;

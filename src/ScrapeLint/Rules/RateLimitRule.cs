@@ -1,12 +1,10 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using ScrapeLint.Model;
 
 namespace ScrapeLint.Rules
 {
     /// <summary>SL2002: a sequential crawl request with no throttle on its path.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class RateLimitAnalyzer : CrawlRuleAnalyzer
+    internal sealed class RateLimitRule : CrawlRule
     {
         internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
             RuleIdentifiers.CrawlWithoutRateLimit,
@@ -16,12 +14,12 @@ namespace ScrapeLint.Rules
             DiagnosticSeverity.Warning,
             description: "A crawler that requests pages back to back can overload a site and is treated as an attack. Wait between requests: Task.Delay, a RateLimiter, a throttling handler, or the site's Crawl-delay.");
 
-        public RateLimitAnalyzer()
+        public RateLimitRule()
             : base(Rule)
         {
         }
 
-        private protected override Diagnostic? Check(Request request)
+        public override Diagnostic? Check(Request request)
             => request.IsCrawl && !request.IsConcurrent && !request.Safeguards.HasThrottle
                 ? Report(request.Location, request.ShapeText, request.Iteration!.Description)
                 : null;

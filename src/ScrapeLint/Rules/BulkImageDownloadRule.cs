@@ -1,12 +1,10 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using ScrapeLint.Model;
 
 namespace ScrapeLint.Rules
 {
     /// <summary>SL1002: a request in an iteration context whose variant URL is an image.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class BulkImageDownloadAnalyzer : CrawlRuleAnalyzer
+    internal sealed class BulkImageDownloadRule : CrawlRule
     {
         internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
             RuleIdentifiers.ImagesInBulk,
@@ -16,12 +14,12 @@ namespace ScrapeLint.Rules
             DiagnosticSeverity.Warning,
             description: "Downloading images once per element of a list of other people's pages builds an image collection of people; profile photos are the raw material of face-search databases.");
 
-        public BulkImageDownloadAnalyzer()
+        public BulkImageDownloadRule()
             : base(Rule)
         {
         }
 
-        private protected override Diagnostic? Check(Request request)
+        public override Diagnostic? Check(Request request)
             => request.IsBulk && request.ImageEvidence is { } evidence
                 ? Report(
                     request.Location,

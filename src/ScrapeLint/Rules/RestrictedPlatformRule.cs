@@ -1,12 +1,10 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using ScrapeLint.Model;
 
 namespace ScrapeLint.Rules
 {
     /// <summary>SL4001: any request to the web host of a platform whose terms forbid automated access.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class RestrictedPlatformAnalyzer : CrawlRuleAnalyzer
+    internal sealed class RestrictedPlatformRule : CrawlRule
     {
         internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
             RuleIdentifiers.RestrictedPlatform,
@@ -16,12 +14,12 @@ namespace ScrapeLint.Rules
             DiagnosticSeverity.Info,
             description: "Facebook, Instagram, LinkedIn, X/Twitter, TikTok, YouTube, VK and Threads forbid scraping their web pages in their terms of service and have sued scrapers. Their official APIs are exempt.");
 
-        public RestrictedPlatformAnalyzer()
+        public RestrictedPlatformRule()
             : base(Rule)
         {
         }
 
-        private protected override Diagnostic? Check(Request request)
+        public override Diagnostic? Check(Request request)
             => request.RestrictedDomain is { } domain && !request.IsExempt
                 ? Report(request.Location, request.ShapeText, domain)
                 : null;

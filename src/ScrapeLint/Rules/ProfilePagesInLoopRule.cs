@@ -1,12 +1,10 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using ScrapeLint.Model;
 
 namespace ScrapeLint.Rules
 {
     /// <summary>SL1001: a request in an iteration context whose variant URL is a personal profile.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ProfilePagesInLoopAnalyzer : CrawlRuleAnalyzer
+    internal sealed class ProfilePagesInLoopRule : CrawlRule
     {
         internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
             RuleIdentifiers.ProfilePagesInLoop,
@@ -16,12 +14,12 @@ namespace ScrapeLint.Rules
             DiagnosticSeverity.Warning,
             description: "Requesting personal profile pages (LinkedIn /in/{…}, facebook.com/{…}, /users/{…}, …) once per element of a list collects personal data of many people without their knowledge. Politeness does not change that: robots.txt and rate limits do not silence this rule.");
 
-        public ProfilePagesInLoopAnalyzer()
+        public ProfilePagesInLoopRule()
             : base(Rule)
         {
         }
 
-        private protected override Diagnostic? Check(Request request)
+        public override Diagnostic? Check(Request request)
             => request.IsBulk && request.ProfileEvidence is { } evidence
                 ? Report(request.Location, evidence, request.Iteration!.Description)
                 : null;
