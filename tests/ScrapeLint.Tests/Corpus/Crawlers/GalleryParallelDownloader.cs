@@ -53,4 +53,25 @@ public sealed class GalleryDownloader
 
         return saved;
     }
+
+    /// <summary>Same as <see cref="DownloadAsync"/>, four downloads at a time.</summary>
+    public async Task<int> DownloadBoundedAsync(IReadOnlyList<string> imageUrls, string targetDir, CancellationToken ct)
+    {
+        Directory.CreateDirectory(targetDir);
+        var saved = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct };
+        await Parallel.ForEachAsync(imageUrls, options, async (imageUrl, token) =>
+        {
+            using var response = await _http.GetAsync(imageUrl, token); // expect: SL1002, SL2001
+            if (!response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            var name = $"{Interlocked.Increment(ref saved):D5}.jpg";
+            await File.WriteAllBytesAsync(Path.Combine(targetDir, name), await response.Content.ReadAsByteArrayAsync(token), token);
+        });
+
+        return saved;
+    }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
@@ -21,6 +22,22 @@ for (var page = 1; page <= 10; page++)
     }
 
     users.AddRange(batch);
+}
+
+// stay inside the REST API quota before the second pass
+using (var quota = await http.GetAsync("https://api.github.com/rate_limit"))
+{
+    if (quota.Headers.TryGetValues("X-RateLimit-Remaining", out var remaining) && int.TryParse(remaining.FirstOrDefault(), out var left) && left < 10)
+    {
+        Console.Error.WriteLine("API quota almost used up; stopping after the stargazer list");
+        return;
+    }
+}
+
+if (users.Count == 0)
+{
+    Console.WriteLine($"no stargazers for {repo}");
+    return;
 }
 
 Directory.CreateDirectory("avatars");

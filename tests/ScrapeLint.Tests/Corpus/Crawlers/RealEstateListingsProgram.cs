@@ -51,6 +51,17 @@ foreach (var listing in listings)
     downloaded++;
 }
 
+var byPrice = listings
+    .Select(l => (Listing: l, Price: decimal.TryParse(l.Price.Replace("$", "").Replace(",", ""), out var p) ? p : (decimal?)null))
+    .Where(x => x.Price.HasValue)
+    .OrderBy(x => x.Price)
+    .ToList();
+if (byPrice.Count > 0)
+{
+    Console.WriteLine($"cheapest: {byPrice[0].Listing.Address} at {byPrice[0].Listing.Price}");
+    Console.WriteLine($"median:   {byPrice[byPrice.Count / 2].Listing.Price}");
+}
+
 File.WriteAllLines("listings.tsv", listings.Select(l => $"{l.Id}\t{l.Address}\t{l.Price}"));
 Console.WriteLine($"{listings.Count} listings, {downloaded} photos");
 

@@ -43,3 +43,23 @@ foreach (var handle in handles)
 }
 
 Console.WriteLine($"{total} pictures from {handles.Count} accounts");
+
+// index.html to browse the dump offline
+using var index = new StreamWriter(Path.Combine("media", "index.html"));
+await index.WriteLineAsync("<html><body>");
+foreach (var handle in handles)
+{
+    var folder = Path.Combine("media", handle);
+    if (!Directory.Exists(folder))
+    {
+        continue;
+    }
+
+    await index.WriteLineAsync($"<h2><a href=\"https://twitter.com/{handle}\">@{handle}</a></h2>");
+    foreach (var file in Directory.EnumerateFiles(folder, "*.jpg"))
+    {
+        await index.WriteLineAsync($"<img src=\"{handle}/{Path.GetFileName(file)}\" width=\"200\">");
+    }
+}
+
+await index.WriteLineAsync("</body></html>");

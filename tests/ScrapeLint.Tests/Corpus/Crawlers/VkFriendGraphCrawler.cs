@@ -52,6 +52,16 @@ public sealed class VkFriendGraph
         }
     }
 
+    public void ExportCsv(string path)
+    {
+        using var writer = new System.IO.StreamWriter(path);
+        writer.WriteLine("id,name,city,depth,url");
+        foreach (var person in _people.Values.OrderBy(p => p.Depth).ThenBy(p => p.Name))
+        {
+            writer.WriteLine($"{person.Id},\"{person.Name.Replace("\"", "'")}\",{person.City},{person.Depth},{Home}{person.Id}");
+        }
+    }
+
     public IEnumerable<string> Cities()
         => _people.Values.Select(p => p.City).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase);
 }
