@@ -159,7 +159,7 @@ namespace ScrapeLint.Model
                 result |= model.Safeguards.Of(invocation, options);
             }
 
-            foreach (var assignment in Facts.PropertyAssignments)
+            foreach (var assignment in Facts.MemberAssignments)
             {
                 result |= model.Safeguards.Of(assignment);
             }
@@ -231,7 +231,7 @@ namespace ScrapeLint.Model
 
             if (model.Known.SeleniumDriver is not null)
             {
-                foreach (var assignment in Facts.PropertyAssignments)
+                foreach (var assignment in Facts.MemberAssignments)
                 {
                     if (assignment.Target is IPropertyReferenceOperation property && model.Catalog.IsNavigatingProperty(property.Property))
                     {
@@ -250,7 +250,19 @@ namespace ScrapeLint.Model
             }
 
             var shape = evaluator.Evaluate(found.Url);
-            return found.Url is ILocalReferenceOperation local ? evaluator.WithMemberAssignments(local.Local, shape) : shape;
+            if (found.Url is ILocalReferenceOperation local)
+            {
+                shape = evaluator.WithMemberAssignments(local.Local, shape);
+            }
+
+            // A path relative to the client's BaseAddress.
+            if (shape.IsRelative && found.Operation is IInvocationOperation { Instance: { } client } && KnownSymbols.IsOrInherits(client.Type, model.Known.HttpClient)
+                && model.Clients.BaseAddress(client, this) is { } baseAddress)
+            {
+                shape = ShapeEvaluator.Combine(baseAddress, shape);
+            }
+
+            return shape;
         }
 
         /// <summary>Where the response of a request goes: parsed as HTML, scanned for links, saved or decoded as an image, returned.</summary>
@@ -384,6 +396,12 @@ namespace ScrapeLint.Model
                 return ResponseUse.ParsedAsHtml;
             }
 
+            if (name is "Deserialize" or "DeserializeAsync" or "DeserializeObject" or "Parse" or "ParseAsync" or "ReadFromJsonAsync" or "ReadAsAsync"
+                && (typeName.IndexOf("Json", StringComparison.Ordinal) >= 0 || typeName is "JToken" or "JObject" or "JArray" or "HttpContentJsonExtensions" or "HttpContentExtensions"))
+            {
+                return ResponseUse.ParsedAsJson;
+            }
+
             if (ImageTypeNames.Contains(typeName) && DecodeMethods.Contains(name))
             {
                 return ResponseUse.DecodedAsImage;
@@ -479,5 +497,8 @@ namespace ScrapeLint.Model
         WrittenToImageFile = 2,
         DecodedAsImage = 4,
         Returned = 8,
+
+        /// <summary>Deserialized as JSON: an API response, not a page.</summary>
+        ParsedAsJson = 16,
     }
 }

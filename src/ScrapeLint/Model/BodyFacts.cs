@@ -78,8 +78,8 @@ namespace ScrapeLint.Model
         /// <summary>Every read of each local, for following a response to where it is used.</summary>
         public Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> References { get; } = new(SymbolEqualityComparer.Default);
 
-        /// <summary>Assignments of a property (<c>driver.Url = …</c>) and literals naming robots.txt, for the rules that read them.</summary>
-        public List<ISimpleAssignmentOperation> PropertyAssignments { get; } = new();
+        /// <summary>Assignments of a field or property (<c>driver.Url = …</c>, <c>_http = new HttpClient(…)</c>).</summary>
+        public List<ISimpleAssignmentOperation> MemberAssignments { get; } = new();
 
         public bool MentionsRobotsTxt { get; private set; }
 
@@ -136,9 +136,9 @@ namespace ScrapeLint.Model
 
                     break;
                 case ISimpleAssignmentOperation assignment:
-                    if (assignment.Target is IPropertyReferenceOperation)
+                    if (assignment.Target is IPropertyReferenceOperation or IFieldReferenceOperation)
                     {
-                        PropertyAssignments.Add(assignment);
+                        MemberAssignments.Add(assignment);
                     }
 
                     RecordTarget(assignment.Target, assignment, assignment.Value, AssignmentKind.Value);

@@ -28,6 +28,7 @@ namespace ScrapeLint.Model
         private readonly Compilation compilation;
         private readonly ConcurrentDictionary<SyntaxNode, BodyAnalysis?> bodies = new();
         private readonly ConcurrentDictionary<ISymbol, UrlShape?> initializers = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, UrlShape?> typedClientBases = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, SafeguardKind> transitiveSafeguards = new(SymbolEqualityComparer.Default);
         private SyntaxIndex? index;
         private SafeguardKind? pipeline;
@@ -38,7 +39,10 @@ namespace ScrapeLint.Model
             Known = new KnownSymbols(compilation);
             Catalog = new SinkCatalog(Known);
             Safeguards = new SafeguardRecognizer(Known);
+            Clients = new HttpClientFacts(this, compilation);
         }
+
+        public HttpClientFacts Clients { get; }
 
         public KnownSymbols Known { get; }
 
@@ -167,7 +171,60 @@ namespace ScrapeLint.Model
             }
 
             var body = Body(method, cancellationToken);
-            return body is null ? null : Guarded(body.Owner, () => body.Summary(cancellationToken));
+            if (body is not null)
+            {
+                return Guarded(body.Owner, () => body.Summary(cancellationToken));
+            }
+
+            return method.IsAbstract ? ImplementationsSummary(method, cancellationToken) : null;
+        }
+
+        /// <summary>An interface or abstract method is a wrapper when the project's implementations of it are (DI'd services).</summary>
+        private MethodSummary? ImplementationsSummary(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (!Index(cancellationToken).WrapperDeclarations.TryGetValue(method.Name, out var declarations))
+            {
+                return null;
+            }
+
+            var uses = ImmutableArray.CreateBuilder<WrapperUse>();
+            UrlShape? returned = null;
+            foreach (var declaration in declarations)
+            {
+#pragma warning disable RS1030 // Shared semantic model, see Body().
+                var model = compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+                if (model.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol implementation || !Implements(implementation, method))
+                {
+                    continue;
+                }
+
+                if (Summary(implementation, cancellationToken) is { } summary)
+                {
+                    uses.AddRange(summary.Uses);
+                    returned ??= summary.Returned;
+                }
+            }
+
+            return uses.Count == 0 && returned is null ? null : new MethodSummary(uses.ToImmutable(), returned);
+        }
+
+        private static bool Implements(IMethodSymbol implementation, IMethodSymbol member)
+        {
+            if (member.ContainingType.TypeKind == TypeKind.Interface)
+            {
+                return SymbolEqualityComparer.Default.Equals(implementation.ContainingType.FindImplementationForInterfaceMember(member.OriginalDefinition), implementation);
+            }
+
+            for (var overridden = implementation.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, member.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>What a project method and everything it calls guard, transitively.</summary>
@@ -282,14 +339,44 @@ namespace ScrapeLint.Model
             var model = compilation.GetSemanticModel(expression.SyntaxTree);
 #pragma warning restore RS1030
             var operation = model.GetOperation(expression);
-            if (operation is null)
+            return operation is null ? null : EvaluateDetached(operation);
+        }
+
+        /// <summary>The shape of a value outside any request body (an initializer, a registration), when it has constant text.</summary>
+        public UrlShape? EvaluateDetached(IOperation operation)
+        {
+            var root = operation;
+            while (root.Parent is not null)
             {
-                return null;
+                root = root.Parent;
             }
 
-            var shape = new ShapeEvaluator(new BodyFacts(operation, model, null), this, scope: null).Evaluate(operation);
+            var shape = new ShapeEvaluator(new BodyFacts(root, operation.SemanticModel!, null), this, scope: null).Evaluate(operation);
             return shape.Parts.OfType<string>().Any() ? shape : null;
         }
+
+        /// <summary>The base address a typed client gets where it is registered: <c>AddHttpClient&lt;T&gt;(c =&gt; c.BaseAddress = …)</c>.</summary>
+        public UrlShape? TypedClientBaseAddress(INamedTypeSymbol type, CancellationToken cancellationToken)
+            => typedClientBases.GetOrAdd(type, t =>
+            {
+                foreach (var registration in Index(cancellationToken).TypedClientRegistrations)
+                {
+                    var generic = (GenericNameSyntax)((MemberAccessExpressionSyntax)registration.Expression).Name;
+                    if (!generic.TypeArgumentList.Arguments.Any(a => a.ToString().EndsWith(t.Name, StringComparison.Ordinal)))
+                    {
+                        continue;
+                    }
+
+                    var assignment = registration.ArgumentList.DescendantNodes().OfType<AssignmentExpressionSyntax>()
+                        .FirstOrDefault(a => a.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "BaseAddress" });
+                    if (assignment is not null && Guarded(assignment, () => EvaluateDetached(assignment.Right)) is { } shape)
+                    {
+                        return shape;
+                    }
+                }
+
+                return null;
+            });
 
         /// <summary>Runs a computation unless it is already running on this thread for the same node (recursion).</summary>
         private static T? Guarded<T>(SyntaxNode node, Func<T?> compute)

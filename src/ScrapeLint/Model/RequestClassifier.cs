@@ -70,8 +70,7 @@ namespace ScrapeLint.Model
 
             request.IsVariant = chosen is not null;
             var host = shape.HostSuffix;
-            request.IsExempt = (host is not null && (options.IsApiHost(host) || HostList.IsLoopback(host) || options.IsAllowed(host)))
-                || IsMockedClient(found);
+            request.IsExempt = (host is not null ? IsExemptHost(host) : AllSourcesExempt(shape, chosen)) || IsMockedClient(found);
             if (host is not null && (found.Wrapper is null || found.Wrapper.HostFromParameter))
             {
                 request.RestrictedDomain = options.RestrictedDomainOf(host);
@@ -94,7 +93,10 @@ namespace ScrapeLint.Model
                 response |= ResponseUse.WrittenToImageFile;
             }
 
-            request.ProfileEvidence = ProfileEvidence(shape);
+            // Generic profile paths (/users/{id}) on hosts other than the social ones are pages only when
+            // nothing says the response is JSON: an API's /users/{id} is not a profile page.
+            var isApiCall = found.Kind == SinkKind.JsonApi || (response & ResponseUse.ParsedAsJson) != 0;
+            request.ProfileEvidence = ProfileEvidence(shape, allowGenericPaths: !isApiCall);
             request.ImageEvidence = ImageEvidence(shape, response);
             request.IsProfilePhoto = request.ImageEvidence is not null
                 && (request.ProfileEvidence is not null || shape.Pattern.IndexOf("profile_", StringComparison.OrdinalIgnoreCase) >= 0
@@ -122,6 +124,20 @@ namespace ScrapeLint.Model
 
             request.Safeguards = new Safeguards(guards);
             return request;
+        }
+
+        private bool IsExemptHost(string host) => options.IsApiHost(host) || HostList.IsLoopback(host) || options.IsAllowed(host);
+
+        /// <summary>A URL taken from a frontier whose every source (seed and enqueued links) goes to an exempt host.</summary>
+        private bool AllSourcesExempt(UrlShape shape, Iteration? iteration)
+        {
+            if (shape.WholeHole is not { Kind: HoleKind.Drained, Symbol: { } collection })
+            {
+                return false;
+            }
+
+            var sources = new ShapeEvaluator(body.Facts, model, iteration?.Node).SourcesOf(collection);
+            return sources.Count > 0 && sources.All(s => s.HostSuffix is { } sourceHost && IsExemptHost(sourceHost));
         }
 
         private UrlShape ShapeIn(FoundRequest found, Iteration context)
@@ -387,11 +403,11 @@ namespace ScrapeLint.Model
             return false;
         }
 
-        private string? ProfileEvidence(UrlShape shape)
+        private string? ProfileEvidence(UrlShape shape, bool allowGenericPaths)
         {
             foreach (var pattern in ProfilePattern.Defaults.Concat(options.ProfileUrlPatterns))
             {
-                if (pattern.Matches(shape, options))
+                if ((allowGenericPaths || pattern.HostDomain is not null) && pattern.Matches(shape, options))
                 {
                     return shape.ToString();
                 }
@@ -460,37 +476,32 @@ namespace ScrapeLint.Model
                 return false;
             }
 
-            var creation = Creation(receiver);
-            var handler = creation?.Arguments.FirstOrDefault()?.Value;
-            while (handler is IConversionOperation conversion)
+            foreach (var creation in model.Clients.Creations(receiver, body))
             {
-                handler = conversion.Operand;
+                var handler = creation.Arguments.FirstOrDefault()?.Value;
+                while (handler is IConversionOperation conversion)
+                {
+                    handler = conversion.Operand;
+                }
+
+                if (handler is ILocalReferenceOperation local)
+                {
+                    handler = body.Facts.AssignmentsOf(local.Local).Select(a => a.Value).OfType<IObjectCreationOperation>().FirstOrDefault() ?? handler;
+                }
+
+                if (handler is IPropertyReferenceOperation { Property.Name: "Object" } mock && mock.Instance?.Type is INamedTypeSymbol { Name: "Mock" })
+                {
+                    return true;
+                }
+
+                if (handler?.Type is INamedTypeSymbol type && !type.DeclaringSyntaxReferences.IsEmpty
+                    && type.BaseType is { Name: "HttpMessageHandler" } baseType && baseType.ContainingNamespace?.ToDisplayString() == "System.Net.Http")
+                {
+                    return true;
+                }
             }
 
-            handler = handler is ILocalReferenceOperation local ? Creation(local) ?? handler : handler;
-            var type = handler?.Type as INamedTypeSymbol;
-            if (handler is IPropertyReferenceOperation { Property.Name: "Object" } mock && mock.Instance?.Type is INamedTypeSymbol { Name: "Mock" })
-            {
-                return true;
-            }
-
-            return type is not null && !type.DeclaringSyntaxReferences.IsEmpty && type.BaseType?.Name == "HttpMessageHandler"
-                && type.BaseType.ContainingNamespace?.ToDisplayString() == "System.Net.Http";
-        }
-
-        private IObjectCreationOperation? Creation(IOperation operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation switch
-            {
-                IObjectCreationOperation created => created,
-                ILocalReferenceOperation local => body.Facts.AssignmentsOf(local.Local).Select(a => a.Value).OfType<IObjectCreationOperation>().FirstOrDefault(),
-                _ => null,
-            };
+            return false;
         }
 
         private static bool IsTaskLike(ITypeSymbol? type)

@@ -181,6 +181,38 @@ namespace ScrapeLint.Model
             }
         }
 
+        /// <summary>Every value that goes into a collection: its initial elements and what is added to it.</summary>
+        public List<UrlShape> SourcesOf(ISymbol collection)
+        {
+            var values = new List<IOperation>(AddedValues(collection));
+            if (collection is ILocalSymbol local)
+            {
+                foreach (var assignment in body.AssignmentsOf(local))
+                {
+                    if (assignment.Value is IObjectCreationOperation creation)
+                    {
+                        foreach (var argument in creation.Arguments)
+                        {
+                            var value = argument.Value is IConversionOperation conversion ? conversion.Operand : argument.Value;
+                            if (value is IArrayCreationOperation { Initializer: { } elements })
+                            {
+                                values.AddRange(elements.ElementValues);
+                            }
+                            else if (value.Type?.SpecialType != SpecialType.System_Int32)
+                            {
+                                values.Add(value);
+                            }
+                        }
+
+                        values.AddRange(creation.Initializer?.Initializers.OfType<IInvocationOperation>().SelectMany(i => i.Arguments.Select(a => a.Value))
+                            ?? Enumerable.Empty<IOperation>());
+                    }
+                }
+            }
+
+            return values.Select(Evaluate).ToList();
+        }
+
         private IEnumerable<IOperation> AddedValues(ISymbol collection)
             => body.CollectionAdds.TryGetValue(collection, out var adds)
                 ? adds.Where(a => a.Arguments.Length > 0).Select(a => a.Arguments[0].Value)
@@ -206,6 +238,7 @@ namespace ScrapeLint.Model
                 var asHole = false;
                 HoleKind kind = HoleKind.Value;
                 string? collectionName = null;
+                ISymbol? drainedFrom = null;
                 foreach (var assignment in assignments)
                 {
                     var inScope = InScope(assignment.Site);
@@ -241,6 +274,7 @@ namespace ScrapeLint.Model
                             {
                                 kind = HoleKind.Drained;
                                 collectionName = NameOf(call.Instance);
+                                drainedFrom = BodyFacts.CollectionSymbol(call.Instance);
                                 if (ElementOf(call.Instance) is { WholeHole: { } drainedElement })
                                 {
                                     kind = drainedElement.Kind == HoleKind.Value ? HoleKind.Drained : drainedElement.Kind;
@@ -289,7 +323,7 @@ namespace ScrapeLint.Model
                         kind = kind == HoleKind.Value ? only.Kind : kind;
                     }
 
-                    return UrlShape.Of(new Hole(local.Name, local, variant, kind, collectionName: collectionName));
+                    return UrlShape.Of(new Hole(local.Name, kind == HoleKind.Drained ? drainedFrom ?? local : local, variant, kind, collectionName: collectionName));
                 }
 
                 return variant && !best.IsVariant ? ForceVariant(best, local) : best;
@@ -630,7 +664,7 @@ namespace ScrapeLint.Model
                 return UrlShape.Of(new Hole(hole.Name, hole.Symbol, value.IsVariant, hole.Kind, value.WholeHole?.ParameterOrdinal ?? -1, value.WholeHole?.Name));
             });
 
-        private static UrlShape Combine(UrlShape baseUri, UrlShape relative)
+        public static UrlShape Combine(UrlShape baseUri, UrlShape relative)
         {
             var text = relative.Pattern;
             if (text.StartsWith("http", StringComparison.OrdinalIgnoreCase))

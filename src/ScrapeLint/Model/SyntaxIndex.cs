@@ -17,9 +17,11 @@ namespace ScrapeLint.Model
     /// </summary>
     internal sealed class SyntaxIndex
     {
-        private SyntaxIndex(HashSet<string> wrapperNames, HashSet<string> configuredNames, ImmutableArray<ClassDeclarationSyntax> handlerCandidates, ImmutableHashSet<string> constructedTypeNames, bool hasPollyRateLimiter)
+        private SyntaxIndex(HashSet<string> wrapperNames, Dictionary<string, List<SyntaxNode>> wrapperDeclarations, HashSet<string> configuredNames, ImmutableArray<InvocationExpressionSyntax> typedClientRegistrations, ImmutableArray<ClassDeclarationSyntax> handlerCandidates, ImmutableHashSet<string> constructedTypeNames, bool hasPollyRateLimiter)
         {
             WrapperNames = wrapperNames;
+            WrapperDeclarations = wrapperDeclarations;
+            TypedClientRegistrations = typedClientRegistrations;
             ConfiguredNames = configuredNames;
             HandlerCandidates = handlerCandidates;
             ConstructedTypeNames = constructedTypeNames;
@@ -28,6 +30,12 @@ namespace ScrapeLint.Model
 
         /// <summary>Names of methods and local functions that call a sink or another wrapper, transitively.</summary>
         public HashSet<string> WrapperNames { get; }
+
+        /// <summary>The declarations of the wrapper candidates, by name: the implementations behind an interface call.</summary>
+        public Dictionary<string, List<SyntaxNode>> WrapperDeclarations { get; }
+
+        /// <summary><c>AddHttpClient&lt;T&gt;(…)</c> calls: where typed clients get their base address.</summary>
+        public ImmutableArray<InvocationExpressionSyntax> TypedClientRegistrations { get; }
 
         /// <summary>Simple names of the methods listed in <c>scrapelint.request_methods</c> of any file.</summary>
         public HashSet<string> ConfiguredNames { get; }
@@ -45,9 +53,11 @@ namespace ScrapeLint.Model
         {
             var calls = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             var wrappers = new HashSet<string>(StringComparer.Ordinal);
+            var declarations = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
             var handlers = ImmutableArray.CreateBuilder<ClassDeclarationSyntax>();
             var constructed = new HashSet<string>(StringComparer.Ordinal);
             var polly = false;
+            var registrations = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
 
             foreach (var tree in compilation.SyntaxTrees)
             {
@@ -64,12 +74,31 @@ namespace ScrapeLint.Model
                                 break;
                             }
 
+                            if (name == "AddHttpClient" && invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax })
+                            {
+                                registrations.Add(invocation);
+                            }
+
                             if (name is "AddRateLimiter" or "RateLimitAsync" or "RateLimit" or "AddConcurrencyLimiter")
                             {
                                 polly = true;
                             }
 
-                            var owner = OwnerName(invocation);
+                            var ownerNode = Owner(invocation);
+                            var owner = ownerNode is null ? null : NameOf(ownerNode);
+                            if (owner is not null)
+                            {
+                                if (!declarations.TryGetValue(owner, out var nodes))
+                                {
+                                    declarations[owner] = nodes = new List<SyntaxNode>();
+                                }
+
+                                if (!nodes.Contains(ownerNode!))
+                                {
+                                    nodes.Add(ownerNode!);
+                                }
+                            }
+
                             if (owner is not null && (catalog.IsSinkName(name, invocation) || configuredNames.Contains(name)))
                             {
                                 wrappers.Add(owner);
@@ -119,7 +148,12 @@ namespace ScrapeLint.Model
             }
             while (changed);
 
-            return new SyntaxIndex(wrappers, configuredNames, handlers.ToImmutable(), constructed.ToImmutableHashSet(StringComparer.Ordinal), polly);
+            foreach (var name in declarations.Keys.Where(n => !wrappers.Contains(n)).ToList())
+            {
+                declarations.Remove(name);
+            }
+
+            return new SyntaxIndex(wrappers, declarations, configuredNames, registrations.ToImmutable(), handlers.ToImmutable(), constructed.ToImmutableHashSet(StringComparer.Ordinal), polly);
         }
 
         /// <summary>The simple name of the invoked method: <c>GetStringAsync</c> of <c>_http.GetStringAsync(url)</c>.</summary>
@@ -133,16 +167,14 @@ namespace ScrapeLint.Model
                 _ => null,
             };
 
-        private static string? OwnerName(SyntaxNode node)
+        private static SyntaxNode? Owner(SyntaxNode node)
         {
             for (var current = node.Parent; current is not null; current = current.Parent)
             {
                 switch (current)
                 {
-                    case LocalFunctionStatementSyntax local:
-                        return local.Identifier.ValueText;
-                    case MethodDeclarationSyntax method:
-                        return method.Identifier.ValueText;
+                    case LocalFunctionStatementSyntax or MethodDeclarationSyntax:
+                        return current;
                     case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or TypeDeclarationSyntax:
                         return null;
                 }
@@ -150,6 +182,9 @@ namespace ScrapeLint.Model
 
             return null;
         }
+
+        private static string NameOf(SyntaxNode owner)
+            => owner is LocalFunctionStatementSyntax local ? local.Identifier.ValueText : ((MethodDeclarationSyntax)owner).Identifier.ValueText;
 
         private static string SimpleName(TypeSyntax type)
             => type switch

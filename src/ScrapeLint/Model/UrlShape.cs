@@ -159,13 +159,16 @@ namespace ScrapeLint.Model
                         return slash < 0 ? "" : text.Substring(slash);
                     }
 
-                    return text;
+                    return text.StartsWith("/", StringComparison.Ordinal) ? text : "/" + text;
                 }
 
                 var end = text.IndexOfAny(new[] { '/', '?', '#' }, start);
                 return end < 0 ? "" : text.Substring(end);
             }
         }
+
+        /// <summary>No scheme and host: a path relative to a base address (<c>api/users/{id}</c>, <c>/in/{handle}</c>).</summary>
+        public bool IsRelative => Parts.Length > 0 && Parts[0] is string first && SchemeEnd(first) < 0 && !first.StartsWith("//", StringComparison.Ordinal);
 
         public bool IsRobotsTxt => Pattern.IndexOf("/robots.txt", StringComparison.OrdinalIgnoreCase) >= 0;
 
