@@ -12,12 +12,11 @@ namespace ScrapeLint.Model
     /// <summary>What one request inside a project method tells its callers: the URL it fetches in terms of the method's parameters.</summary>
     internal sealed class WrapperUse
     {
-        public WrapperUse(UrlShape template, SinkKind kind, ResponseUse response, bool hostFromParameter)
+        public WrapperUse(UrlShape template, SinkKind kind, ResponseUse response)
         {
             Template = template;
             Kind = kind;
             Response = response;
-            HostFromParameter = hostFromParameter;
         }
 
         public UrlShape Template { get; }
@@ -27,16 +26,20 @@ namespace ScrapeLint.Model
         public ResponseUse Response { get; }
 
         /// <summary>The URL's host comes from a parameter: SL4001 is reported at the call, not inside.</summary>
-        public bool HostFromParameter { get; }
+        public bool HostFromParameter => Template.HostSuffix is null;
     }
 
     internal sealed class MethodSummary
     {
-        public MethodSummary(ImmutableArray<WrapperUse> uses, UrlShape? returned)
+        public MethodSummary(ImmutableArray<WrapperUse> uses, UrlShape? returned, ImmutableArray<ResponseUse> parameterUses)
         {
             Uses = uses;
             Returned = returned;
+            ParameterUses = parameterUses;
         }
+
+        /// <summary>What the method does with each parameter's value (parses it as HTML, saves it as an image).</summary>
+        public ImmutableArray<ResponseUse> ParameterUses { get; }
 
         /// <summary>The requests whose URL depends on a parameter: non-empty for a request wrapper.</summary>
         public ImmutableArray<WrapperUse> Uses { get; }
@@ -108,25 +111,35 @@ namespace ScrapeLint.Model
                 if (shape.Holes.Any(h => h.ParameterOrdinal >= 0) && !shape.IsRobotsTxt)
                 {
                     var response = (found.Wrapper?.Response ?? ResponseUse.None) | Flow(found.Operation, evaluator);
-                    var first = shape.Parts.Length > 0 ? shape.Parts[0] as Hole : null;
-                    uses.Add(new WrapperUse(shape, found.Wrapper?.Kind ?? found.Kind, response, first is { ParameterOrdinal: >= 0 } || (found.Wrapper?.HostFromParameter ?? false)));
+                    uses.Add(new WrapperUse(shape, found.Wrapper?.Kind ?? found.Kind, response));
                 }
             }
 
             UrlShape? returned = null;
-            if (Facts.Method is { } method && model.Known.IsUrlType(method.ReturnType))
+            if (Facts.Method is { } method)
             {
                 foreach (var value in Facts.Root.Descendants().OfType<IReturnOperation>().Select(r => r.ReturnedValue).Where(v => v is not null))
                 {
+                    if (Enclosing<IAnonymousFunctionOperation>(value!) is not null)
+                    {
+                        continue;
+                    }
+
                     var shape = evaluator.Evaluate(value);
-                    if (shape.Parts.OfType<string>().Any())
+                    if (shape.Parts.OfType<string>().Any() || shape.Holes.Any(h => h.ParameterOrdinal >= 0))
                     {
                         returned ??= shape;
                     }
                 }
             }
 
-            summary = new MethodSummary(uses.ToImmutable(), returned);
+            // What the method does with each argument: a response handed to a parsing helper is parsed.
+            var parameters = Facts.Method?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
+            var parameterUses = parameters.Select(p => Facts.ParameterReferences.TryGetValue(p, out var reads)
+                ? reads.Aggregate(ResponseUse.None, (use, read) => use | Flow(read, evaluator) & ~ResponseUse.Returned)
+                : ResponseUse.None).ToImmutableArray();
+
+            summary = new MethodSummary(uses.ToImmutable(), returned, parameterUses);
             return summary;
         }
 
@@ -285,7 +298,8 @@ namespace ScrapeLint.Model
                     {
                         result |= Consumer(chained, evaluator);
                     }
-                    else if (!(parent is IAwaitOperation or IConversionOperation
+                    else if (!(parent is IAwaitOperation or IConversionOperation or IConditionalAccessOperation
+                        || (parent is ICoalesceOperation coalesce && coalesce.Value == current)
                         || (parent is IPropertyReferenceOperation property && property.Instance == current)
                         || (parent is IArrayElementReferenceOperation element && element.ArrayReference == current)))
                     {
@@ -300,6 +314,12 @@ namespace ScrapeLint.Model
                 {
                     case IArgumentOperation argument when argument.Parent is IInvocationOperation consumer:
                         result |= Consumer(consumer, evaluator);
+                        if (argument.Parameter is { } parameter && !consumer.TargetMethod.DeclaringSyntaxReferences.IsEmpty
+                            && model.Summary(consumer.TargetMethod, CancellationToken.None) is { } helper && parameter.Ordinal < helper.ParameterUses.Length)
+                        {
+                            result |= helper.ParameterUses[parameter.Ordinal];
+                        }
+
                         if (consumer.TargetMethod.Name is "WhenAll" or "WhenAny" or "ToList" or "ToArray" or "Select" or "AddRange")
                         {
                             pending.Push(consumer);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -78,6 +79,9 @@ namespace ScrapeLint.Model
         /// <summary>Every read of each local, for following a response to where it is used.</summary>
         public Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> References { get; } = new(SymbolEqualityComparer.Default);
 
+        /// <summary>Every read of each parameter of the body's method, for following what the method does with an argument.</summary>
+        public Dictionary<IParameterSymbol, List<IParameterReferenceOperation>> ParameterReferences { get; } = new(SymbolEqualityComparer.Default);
+
         /// <summary>Assignments of a field or property (<c>driver.Url = …</c>, <c>_http = new HttpClient(…)</c>).</summary>
         public List<ISimpleAssignmentOperation> MemberAssignments { get; } = new();
 
@@ -122,6 +126,38 @@ namespace ScrapeLint.Model
                     }
 
                     reads.Add(reference);
+                    break;
+                case IParameterReferenceOperation parameter:
+                    if (!ParameterReferences.TryGetValue(parameter.Parameter, out var uses))
+                    {
+                        ParameterReferences[parameter.Parameter] = uses = new List<IParameterReferenceOperation>();
+                    }
+
+                    uses.Add(parameter);
+                    break;
+                case IIsPatternOperation isPattern:
+                    // x is { Length: > 0 } photoUrl, x is string url: the declared local holds the tested value.
+                    foreach (var declared in isPattern.Pattern.DescendantsAndSelf())
+                    {
+                        var symbol = declared switch
+                        {
+                            IDeclarationPatternOperation pattern => pattern.DeclaredSymbol,
+                            IRecursivePatternOperation recursive => recursive.DeclaredSymbol,
+                            _ => null,
+                        };
+                        if (symbol is ILocalSymbol patternLocal && declared.Parent == isPattern)
+                        {
+                            Add(patternLocal, new Assignment(AssignmentKind.Value, isPattern, isPattern.Value));
+                        }
+                    }
+
+                    break;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    foreach (var element in deconstruction.Target.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
+                    {
+                        Add(element.Local, new Assignment(AssignmentKind.Out, deconstruction, deconstruction.Value));
+                    }
+
                     break;
                 case ILiteralOperation { ConstantValue.Value: string text } when text.IndexOf("robots.txt", System.StringComparison.OrdinalIgnoreCase) >= 0:
                     MentionsRobotsTxt = true;

@@ -189,6 +189,7 @@ namespace ScrapeLint.Model
 
             var uses = ImmutableArray.CreateBuilder<WrapperUse>();
             UrlShape? returned = null;
+            var parameterUses = ImmutableArray<ResponseUse>.Empty;
             foreach (var declaration in declarations)
             {
 #pragma warning disable RS1030 // Shared semantic model, see Body().
@@ -203,10 +204,11 @@ namespace ScrapeLint.Model
                 {
                     uses.AddRange(summary.Uses);
                     returned ??= summary.Returned;
+                    parameterUses = parameterUses.IsEmpty ? summary.ParameterUses : parameterUses;
                 }
             }
 
-            return uses.Count == 0 && returned is null ? null : new MethodSummary(uses.ToImmutable(), returned);
+            return uses.Count == 0 && returned is null ? null : new MethodSummary(uses.ToImmutable(), returned, parameterUses);
         }
 
         private static bool Implements(IMethodSymbol implementation, IMethodSymbol member)
@@ -325,7 +327,8 @@ namespace ScrapeLint.Model
         /// <summary>The URL a project method returns, with holes for its parameters.</summary>
         public UrlShape? ReturnShape(IMethodSymbol method)
         {
-            if (method.DeclaringSyntaxReferences.IsEmpty || !Known.IsUrlType(method.ReturnType))
+            var returnType = method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task ? task.TypeArguments[0] : method.ReturnType;
+            if (method.DeclaringSyntaxReferences.IsEmpty || !Known.IsUrlCarrier(returnType))
             {
                 return null;
             }

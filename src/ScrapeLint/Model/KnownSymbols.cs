@@ -148,6 +148,10 @@ namespace ScrapeLint.Model
 
         public static bool IsAny(ITypeSymbol? type, IEnumerable<INamedTypeSymbol> expected) => expected.Any(e => IsOrInherits(type, e));
 
+        /// <summary>A type whose value carries a URL: a URL type, a request (HttpRequestMessage, RestRequest, IFlurlRequest) or a UriBuilder.</summary>
+        public bool IsUrlCarrier(ITypeSymbol? type)
+            => IsUrlType(type) || Is(type, HttpRequestMessage) || Is(type, RestRequest) || Is(type, UriBuilder) || IsOrInherits(type, FlurlRequest);
+
         public bool IsUrlType(ITypeSymbol? type)
             => type is not null && (type.SpecialType == SpecialType.System_String || Is(type, Uri) || Is(type, AngleSharpUrl) || Is(type, FlurlUrl));
     }

@@ -59,7 +59,8 @@ namespace ScrapeLint.Model
 
             var location = found.Syntax is AssignmentExpressionSyntax or InvocationExpressionSyntax ? found.Syntax.GetLocation() : found.Operation.Syntax.GetLocation();
             var request = new Request(location, shape, chosen);
-            request.FanOut = contexts.FirstOrDefault(c => c.IsConcurrent && (chosen is null || c.Node.Span.Contains(chosen.Node.Span) || c == chosen));
+            // Concurrency anywhere around the request (Parallel around a loop, Task.Run inside one) makes it concurrent.
+            request.FanOut = contexts.FirstOrDefault(c => c.IsConcurrent);
 
             if (found.Kind == SinkKind.Crawler)
             {
@@ -185,6 +186,12 @@ namespace ScrapeLint.Model
                         if (LambdaContext(lambda, invocation, semanticModel) is { } context)
                         {
                             result.Add(context);
+                        }
+                        else if (SyntaxIndex.InvokedName(invocation) is "Run" or "StartNew"
+                            && semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { ContainingType.Name: "Task" or "TaskFactory" })
+                        {
+                            // Task.Run inside a loop starts the requests side by side: concurrent, not sequential.
+                            result.Add(new Iteration(IterationKind.Projection, lambda, "task started in the loop") { IsConcurrent = true });
                         }
 
                         break;

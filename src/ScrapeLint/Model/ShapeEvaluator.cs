@@ -21,7 +21,7 @@ namespace ScrapeLint.Model
         {
             "ToString", "Trim", "TrimEnd", "TrimStart", "ToLower", "ToLowerInvariant", "ToUpper", "ToUpperInvariant",
             "EscapeDataString", "EscapeUriString", "UnescapeDataString", "UrlEncode", "UrlPathEncode", "UrlDecode", "HtmlDecode",
-            "GetLeftPart", "ToUri", "ToUrl", "Normalize", "ConfigureAwait", "GetAwaiter", "GetResult",
+            "GetLeftPart", "ToUri", "ToUrl", "Normalize", "ConfigureAwait", "GetAwaiter", "GetResult", "Replace",
         };
 
         private static readonly HashSet<string> ElementMethods = new HashSet<string>(StringComparer.Ordinal)
@@ -102,7 +102,8 @@ namespace ScrapeLint.Model
                         IInterpolationOperation hole => Evaluate(hole.Expression),
                         _ => UrlShape.Empty,
                     }));
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary
+                    when binary.Type?.SpecialType == SpecialType.System_String || binary.LeftOperand.Type?.SpecialType == SpecialType.System_String || binary.RightOperand.Type?.SpecialType == SpecialType.System_String:
                     return UrlShape.Concat(Evaluate(binary.LeftOperand), Evaluate(binary.RightOperand));
                 case ICoalesceOperation coalesce:
                     return Best(Evaluate(coalesce.Value), Evaluate(coalesce.WhenNull));
@@ -128,6 +129,11 @@ namespace ScrapeLint.Model
                     return Creation(creation);
                 case IDefaultValueOperation:
                     return UrlShape.Empty;
+                case IBinaryOperation arithmetic:
+                    // page * 10, offset + 1: a number that varies when its operands do.
+                    return UrlShape.Of(new Hole(NameOf(arithmetic), null, Evaluate(arithmetic.LeftOperand).IsVariant || Evaluate(arithmetic.RightOperand).IsVariant));
+                case IUnaryOperation unary:
+                    return UrlShape.Of(new Hole(NameOf(unary), null, Evaluate(unary.Operand).IsVariant));
                 default:
                     return UrlShape.Of(new Hole(NameOf(operation), null, isVariant: false));
             }
@@ -267,6 +273,15 @@ namespace ScrapeLint.Model
                             }
 
                             break;
+                        case AssignmentKind.Out when assignment.Value is IInvocationOperation { TargetMethod.Name: "TryCreate" } tryCreate
+                            && KnownSymbols.Is(tryCreate.TargetMethod.ContainingType, model.Known.Uri):
+                            // Uri.TryCreate(base, relative, out var uri) / Uri.TryCreate(text, kind, out var uri).
+                            var created = tryCreate.Arguments.Length == 3 && KnownSymbols.Is(tryCreate.Arguments[0].Value.Type, model.Known.Uri)
+                                ? Combine(Evaluate(tryCreate.Arguments[0].Value), Evaluate(tryCreate.Arguments[1].Value))
+                                : Evaluate(tryCreate.Arguments[0].Value);
+                            variant |= created.IsVariant;
+                            best = best is null ? created : Best(best, created);
+                            break;
                         case AssignmentKind.Out:
                             asHole = true;
                             variant |= inScope;
@@ -386,7 +401,7 @@ namespace ScrapeLint.Model
                 // An indexer: urls[i], attributes["href"].
                 if (property.Arguments[0].Value.ConstantValue.Value is string key && AttributeKind(key) is { } attributeKind)
                 {
-                    return UrlShape.Of(new Hole(key, symbol, Evaluate(property.Instance).IsVariant, attributeKind));
+                    return UrlShape.Of(new Hole(key, symbol, InScope(property) || Evaluate(property.Instance).IsVariant, attributeKind));
                 }
 
                 return Element(property.Instance, property.Arguments.Select(a => a.Value));
@@ -399,9 +414,9 @@ namespace ScrapeLint.Model
                 case "Value" when property.Instance is IPropertyReferenceOperation { Arguments.Length: > 0 } or IInvocationOperation:
                     return Evaluate(property.Instance);
                 case "Href" when KnownSymbols.IsOrInherits(symbol.ContainingType, known.AngleSharpAnchor) || symbol.ContainingType.Name.IndexOf("Anchor", StringComparison.Ordinal) >= 0:
-                    return UrlShape.Of(new Hole("href", symbol, Evaluate(property.Instance).IsVariant, HoleKind.Link));
+                    return UrlShape.Of(new Hole("href", symbol, InScope(property) || Evaluate(property.Instance).IsVariant, HoleKind.Link));
                 case "Source" or "Src" when KnownSymbols.IsOrInherits(symbol.ContainingType, known.AngleSharpImage) || symbol.ContainingType.Name.IndexOf("Image", StringComparison.Ordinal) >= 0:
-                    return UrlShape.Of(new Hole("src", symbol, Evaluate(property.Instance).IsVariant, HoleKind.ImageSource));
+                    return UrlShape.Of(new Hole("src", symbol, InScope(property) || Evaluate(property.Instance).IsVariant, HoleKind.ImageSource));
                 case "Result" when property.Instance is not null:
                     return Evaluate(property.Instance);
             }
@@ -441,7 +456,8 @@ namespace ScrapeLint.Model
             var attribute = AttributeName(invocation);
             if (attribute is not null && AttributeKind(attribute) is { } attributeKind)
             {
-                return UrlShape.Of(new Hole(attribute, method, Evaluate(receiver).IsVariant, attributeKind));
+                // A link or image read off a page inside the iteration: a page fetched in this iteration.
+                return UrlShape.Of(new Hole(attribute, method, InScope(invocation) || Evaluate(receiver).IsVariant, attributeKind));
             }
 
             if (TransparentMethods.Contains(name) && receiver is not null)

@@ -186,6 +186,9 @@ namespace ScrapeLint.Model
                 ? new Sink(SinkKind.Http, FirstUrlParameter(method))
                 : null;
 
+        /// <summary>Selenium is referenced: <c>driver.Url = …</c> can navigate.</summary>
+        public bool HasNavigatingProperty => known.SeleniumDriver is not null;
+
         /// <summary>The Selenium <c>IWebDriver.Url</c> property, whose setter navigates.</summary>
         public bool IsNavigatingProperty(IPropertySymbol property)
             => property.Name == "Url" && KnownSymbols.IsOrInherits(property.ContainingType, known.SeleniumDriver);

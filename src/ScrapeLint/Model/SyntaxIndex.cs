@@ -114,6 +114,21 @@ namespace ScrapeLint.Model
                             }
 
                             break;
+                        case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Url" } } navigation when catalog.HasNavigatingProperty:
+                            // driver.Url = url navigates: its method wraps a request.
+                            if (Owner(navigation) is { } navigator)
+                            {
+                                var navigatorName = NameOf(navigator);
+                                wrappers.Add(navigatorName);
+                                if (!declarations.TryGetValue(navigatorName, out var navigators))
+                                {
+                                    declarations[navigatorName] = navigators = new List<SyntaxNode>();
+                                }
+
+                                navigators.Add(navigator);
+                            }
+
+                            break;
                         case ClassDeclarationSyntax { BaseList: { } baseList } declaration
                             when baseList.Types.Any(t => t.Type.ToString().EndsWith("Handler", StringComparison.Ordinal)):
                             handlers.Add(declaration);
