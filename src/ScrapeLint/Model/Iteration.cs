@@ -15,6 +15,9 @@ namespace ScrapeLint.Model
 
         /// <summary>A method that requests a URL and calls itself with another.</summary>
         Recursion,
+
+        /// <summary>Task.Run inside a loop: not an iteration itself, but it makes the loop's requests concurrent.</summary>
+        StartedTask,
     }
 
     /// <summary>The context that makes a request run once per element of something.</summary>

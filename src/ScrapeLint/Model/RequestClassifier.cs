@@ -40,7 +40,7 @@ namespace ScrapeLint.Model
             var contexts = Contexts(found);
             Iteration? chosen = null;
             UrlShape? shape = null;
-            foreach (var context in contexts)
+            foreach (var context in contexts.Where(c => c.Kind != IterationKind.StartedTask))
             {
                 var candidate = ShapeIn(found, context);
                 if (candidate.IsVariant)
@@ -191,13 +191,19 @@ namespace ScrapeLint.Model
                             && semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { ContainingType.Name: "Task" or "TaskFactory" })
                         {
                             // Task.Run inside a loop starts the requests side by side: concurrent, not sequential.
-                            result.Add(new Iteration(IterationKind.Projection, lambda, "task started in the loop") { IsConcurrent = true });
+                            result.Add(new Iteration(IterationKind.StartedTask, lambda, "task started in the loop") { IsConcurrent = true });
                         }
 
                         break;
                     case LocalFunctionStatementSyntax or TypeDeclarationSyntax:
                         return result;
                 }
+            }
+
+            // A task started outside every loop runs its loop sequentially: it is no concurrency of the loop's requests.
+            while (result.Count > 0 && result[result.Count - 1].Kind == IterationKind.StartedTask)
+            {
+                result.RemoveAt(result.Count - 1);
             }
 
             if (found.Operation is IInvocationOperation call && body.Facts.Method is { } self
