@@ -242,7 +242,7 @@ namespace ScrapeLint.Model
                 }
             }
 
-            if (model.Known.SeleniumDriver is not null)
+            if (model.Catalog.HasNavigatingProperty)
             {
                 foreach (var assignment in Facts.MemberAssignments)
                 {

@@ -97,7 +97,7 @@ namespace ScrapeLint.Model
                     var syntaxIndex = Index(cancellationToken);
                     return syntaxIndex.WrapperNames.Contains(name) || syntaxIndex.ConfiguredNames.Contains(name);
                 case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Url" } }:
-                    return Known.SeleniumDriver is not null;
+                    return Catalog.HasNavigatingProperty;
                 default:
                     return false;
             }

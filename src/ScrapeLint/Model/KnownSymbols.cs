@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -5,123 +6,196 @@ using Microsoft.CodeAnalysis;
 
 namespace ScrapeLint.Model
 {
-    /// <summary>The types the model recognises, resolved once per compilation. A library that is not referenced is null and costs nothing.</summary>
+    /// <summary>
+    /// The types the model recognises, each resolved once per compilation on first use. A library that is
+    /// not referenced is null and costs nothing: not even a lookup.
+    /// </summary>
     internal sealed class KnownSymbols
     {
+        private readonly HashSet<string> referencedAssemblies;
+        private readonly Lazy<INamedTypeSymbol?> uri;
+        private readonly Lazy<INamedTypeSymbol?> uriBuilder;
+        private readonly Lazy<INamedTypeSymbol?> httpClient;
+        private readonly Lazy<INamedTypeSymbol?> httpMessageInvoker;
+        private readonly Lazy<INamedTypeSymbol?> httpRequestMessage;
+        private readonly Lazy<INamedTypeSymbol?> httpClientJsonExtensions;
+        private readonly Lazy<INamedTypeSymbol?> webClient;
+        private readonly Lazy<INamedTypeSymbol?> webRequest;
+        private readonly Lazy<INamedTypeSymbol?> htmlWeb;
+        private readonly Lazy<INamedTypeSymbol?> htmlDocument;
+        private readonly Lazy<INamedTypeSymbol?> htmlNode;
+        private readonly Lazy<INamedTypeSymbol?> angleSharpContextExtensions;
+        private readonly Lazy<INamedTypeSymbol?> angleSharpUrl;
+        private readonly Lazy<INamedTypeSymbol?> angleSharpElement;
+        private readonly Lazy<INamedTypeSymbol?> angleSharpAnchor;
+        private readonly Lazy<INamedTypeSymbol?> angleSharpImage;
+        private readonly Lazy<INamedTypeSymbol?> puppeteerPage;
+        private readonly Lazy<INamedTypeSymbol?> puppeteerFrame;
+        private readonly Lazy<INamedTypeSymbol?> puppeteerElement;
+        private readonly Lazy<INamedTypeSymbol?> playwrightPage;
+        private readonly Lazy<INamedTypeSymbol?> playwrightFrame;
+        private readonly Lazy<INamedTypeSymbol?> playwrightLocator;
+        private readonly Lazy<INamedTypeSymbol?> playwrightElement;
+        private readonly Lazy<INamedTypeSymbol?> seleniumNavigation;
+        private readonly Lazy<INamedTypeSymbol?> seleniumDriver;
+        private readonly Lazy<INamedTypeSymbol?> seleniumElement;
+        private readonly Lazy<INamedTypeSymbol?> restRequest;
+        private readonly Lazy<INamedTypeSymbol?> flurlUrl;
+        private readonly Lazy<INamedTypeSymbol?> flurlRequest;
+        private readonly Lazy<INamedTypeSymbol?> task;
+        private readonly Lazy<INamedTypeSymbol?> thread;
+        private readonly Lazy<INamedTypeSymbol?> periodicTimer;
+        private readonly Lazy<INamedTypeSymbol?> semaphoreSlim;
+        private readonly Lazy<INamedTypeSymbol?> rateLimiter;
+        private readonly Lazy<INamedTypeSymbol?> partitionedRateLimiter;
+        private readonly Lazy<INamedTypeSymbol?> parallel;
+        private readonly Lazy<INamedTypeSymbol?> parallelOptions;
+        private readonly Lazy<INamedTypeSymbol?> enumerable;
+        private readonly Lazy<INamedTypeSymbol?> parallelEnumerable;
+        private readonly Lazy<INamedTypeSymbol?> list;
+        private readonly Lazy<INamedTypeSymbol?> array;
+        private readonly Lazy<INamedTypeSymbol?> file;
+        private readonly Lazy<INamedTypeSymbol?> fileStream;
+        private readonly Lazy<INamedTypeSymbol?> regex;
+        private readonly Lazy<INamedTypeSymbol?> delegatingHandler;
+        private readonly Lazy<INamedTypeSymbol?> crawlPolicy;
+        private readonly Lazy<INamedTypeSymbol?> robotsTxt;
+        private readonly Lazy<INamedTypeSymbol?> politeHttpHandler;
+        private readonly Lazy<ImmutableArray<INamedTypeSymbol>> abotCrawlers;
+        private readonly Lazy<ImmutableArray<INamedTypeSymbol>> abotConfigurations;
+
         public KnownSymbols(Compilation compilation)
         {
             Compilation = compilation;
-            INamedTypeSymbol? Get(string name) => compilation.GetTypeByMetadataName(name);
-
             String = compilation.GetSpecialType(SpecialType.System_String);
-            Uri = Get("System.Uri");
-            UriBuilder = Get("System.UriBuilder");
-            HttpClient = Get("System.Net.Http.HttpClient");
-            HttpMessageInvoker = Get("System.Net.Http.HttpMessageInvoker");
-            HttpRequestMessage = Get("System.Net.Http.HttpRequestMessage");
-            HttpClientJsonExtensions = Get("System.Net.Http.Json.HttpClientJsonExtensions");
-            WebClient = Get("System.Net.WebClient");
-            WebRequest = Get("System.Net.WebRequest");
-            HtmlWeb = Get("HtmlAgilityPack.HtmlWeb");
-            HtmlDocument = Get("HtmlAgilityPack.HtmlDocument");
-            HtmlNode = Get("HtmlAgilityPack.HtmlNode");
-            AngleSharpContextExtensions = Get("AngleSharp.BrowsingContextExtensions");
-            AngleSharpUrl = Get("AngleSharp.Url");
-            AngleSharpElement = Get("AngleSharp.Dom.IElement");
-            AngleSharpAnchor = Get("AngleSharp.Html.Dom.IHtmlAnchorElement");
-            AngleSharpImage = Get("AngleSharp.Html.Dom.IHtmlImageElement");
-            PuppeteerPage = Get("PuppeteerSharp.IPage");
-            PuppeteerFrame = Get("PuppeteerSharp.IFrame");
-            PuppeteerElement = Get("PuppeteerSharp.IElementHandle");
-            PlaywrightPage = Get("Microsoft.Playwright.IPage");
-            PlaywrightFrame = Get("Microsoft.Playwright.IFrame");
-            PlaywrightLocator = Get("Microsoft.Playwright.ILocator");
-            PlaywrightElement = Get("Microsoft.Playwright.IElementHandle");
-            SeleniumNavigation = Get("OpenQA.Selenium.INavigation");
-            SeleniumDriver = Get("OpenQA.Selenium.IWebDriver");
-            SeleniumElement = Get("OpenQA.Selenium.IWebElement");
-            RestRequest = Get("RestSharp.RestRequest");
-            FlurlUrl = Get("Flurl.Url");
-            FlurlRequest = Get("Flurl.Http.IFlurlRequest");
-            AbotCrawlers = new[] { Get("Abot2.Crawler.IWebCrawler"), Get("Abot2.Crawler.WebCrawler"), Get("Abot.Crawler.IWebCrawler"), Get("Abot.Crawler.WebCrawler"), Get("Abot2.Crawler.PoliteWebCrawler"), Get("Abot.Crawler.PoliteWebCrawler") }
-                .Where(t => t is not null).Cast<INamedTypeSymbol>().ToImmutableArray();
-            AbotConfigurations = new[] { Get("Abot2.Poco.CrawlConfiguration"), Get("Abot.Poco.CrawlConfiguration") }
-                .Where(t => t is not null).Cast<INamedTypeSymbol>().ToImmutableArray();
-
-            Task = Get("System.Threading.Tasks.Task");
-            Thread = Get("System.Threading.Thread");
-            PeriodicTimer = Get("System.Threading.PeriodicTimer");
-            SemaphoreSlim = Get("System.Threading.SemaphoreSlim");
-            RateLimiter = Get("System.Threading.RateLimiting.RateLimiter");
-            PartitionedRateLimiter = Get("System.Threading.RateLimiting.PartitionedRateLimiter`1");
-            Parallel = Get("System.Threading.Tasks.Parallel");
-            ParallelOptions = Get("System.Threading.Tasks.ParallelOptions");
-            Enumerable = Get("System.Linq.Enumerable");
-            ParallelEnumerable = Get("System.Linq.ParallelEnumerable");
-            List = Get("System.Collections.Generic.List`1");
-            Array = Get("System.Array");
-            File = Get("System.IO.File");
-            FileStream = Get("System.IO.FileStream");
-            Regex = Get("System.Text.RegularExpressions.Regex");
-            DelegatingHandler = Get("System.Net.Http.DelegatingHandler");
-            CrawlPolicy = Get("ScrapeLint.Compliance.CrawlPolicy");
-            RobotsTxt = Get("ScrapeLint.Compliance.RobotsTxt");
-            PoliteHttpHandler = Get("ScrapeLint.Compliance.PoliteHttpHandler");
+            referencedAssemblies = new HashSet<string>(compilation.ReferencedAssemblyNames.Select(a => a.Name), StringComparer.Ordinal);
+            uri = Type("System.Uri");
+            uriBuilder = Type("System.UriBuilder");
+            httpClient = Type("System.Net.Http.HttpClient");
+            httpMessageInvoker = Type("System.Net.Http.HttpMessageInvoker");
+            httpRequestMessage = Type("System.Net.Http.HttpRequestMessage");
+            httpClientJsonExtensions = Type("System.Net.Http.Json.HttpClientJsonExtensions");
+            webClient = Type("System.Net.WebClient");
+            webRequest = Type("System.Net.WebRequest");
+            htmlWeb = Type("HtmlAgilityPack.HtmlWeb", "HtmlAgilityPack");
+            htmlDocument = Type("HtmlAgilityPack.HtmlDocument", "HtmlAgilityPack");
+            htmlNode = Type("HtmlAgilityPack.HtmlNode", "HtmlAgilityPack");
+            angleSharpContextExtensions = Type("AngleSharp.BrowsingContextExtensions", "AngleSharp");
+            angleSharpUrl = Type("AngleSharp.Url", "AngleSharp");
+            angleSharpElement = Type("AngleSharp.Dom.IElement", "AngleSharp");
+            angleSharpAnchor = Type("AngleSharp.Html.Dom.IHtmlAnchorElement", "AngleSharp");
+            angleSharpImage = Type("AngleSharp.Html.Dom.IHtmlImageElement", "AngleSharp");
+            puppeteerPage = Type("PuppeteerSharp.IPage", "PuppeteerSharp");
+            puppeteerFrame = Type("PuppeteerSharp.IFrame", "PuppeteerSharp");
+            puppeteerElement = Type("PuppeteerSharp.IElementHandle", "PuppeteerSharp");
+            playwrightPage = Type("Microsoft.Playwright.IPage", "Microsoft.Playwright");
+            playwrightFrame = Type("Microsoft.Playwright.IFrame", "Microsoft.Playwright");
+            playwrightLocator = Type("Microsoft.Playwright.ILocator", "Microsoft.Playwright");
+            playwrightElement = Type("Microsoft.Playwright.IElementHandle", "Microsoft.Playwright");
+            seleniumNavigation = Type("OpenQA.Selenium.INavigation", "WebDriver|Selenium.WebDriver");
+            seleniumDriver = Type("OpenQA.Selenium.IWebDriver", "WebDriver|Selenium.WebDriver");
+            seleniumElement = Type("OpenQA.Selenium.IWebElement", "WebDriver|Selenium.WebDriver");
+            restRequest = Type("RestSharp.RestRequest", "RestSharp");
+            flurlUrl = Type("Flurl.Url", "Flurl");
+            flurlRequest = Type("Flurl.Http.IFlurlRequest", "Flurl.Http");
+            task = Type("System.Threading.Tasks.Task");
+            thread = Type("System.Threading.Thread");
+            periodicTimer = Type("System.Threading.PeriodicTimer");
+            semaphoreSlim = Type("System.Threading.SemaphoreSlim");
+            rateLimiter = Type("System.Threading.RateLimiting.RateLimiter", "System.Threading.RateLimiting");
+            partitionedRateLimiter = Type("System.Threading.RateLimiting.PartitionedRateLimiter`1", "System.Threading.RateLimiting");
+            parallel = Type("System.Threading.Tasks.Parallel");
+            parallelOptions = Type("System.Threading.Tasks.ParallelOptions");
+            enumerable = Type("System.Linq.Enumerable");
+            parallelEnumerable = Type("System.Linq.ParallelEnumerable");
+            list = Type("System.Collections.Generic.List`1");
+            array = Type("System.Array");
+            file = Type("System.IO.File");
+            fileStream = Type("System.IO.FileStream");
+            regex = Type("System.Text.RegularExpressions.Regex");
+            delegatingHandler = Type("System.Net.Http.DelegatingHandler");
+            crawlPolicy = Type("ScrapeLint.Compliance.CrawlPolicy", "ScrapeLint.Compliance");
+            robotsTxt = Type("ScrapeLint.Compliance.RobotsTxt", "ScrapeLint.Compliance");
+            politeHttpHandler = Type("ScrapeLint.Compliance.PoliteHttpHandler", "ScrapeLint.Compliance");
+            abotCrawlers = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Types(
+                "Abot2.Crawler.IWebCrawler", "Abot2.Crawler.WebCrawler", "Abot.Crawler.IWebCrawler", "Abot.Crawler.WebCrawler", "Abot2.Crawler.PoliteWebCrawler", "Abot.Crawler.PoliteWebCrawler"));
+            abotConfigurations = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => Types("Abot2.Poco.CrawlConfiguration", "Abot.Poco.CrawlConfiguration"));
         }
 
         public Compilation Compilation { get; }
 
         public INamedTypeSymbol String { get; }
-        public INamedTypeSymbol? Uri { get; }
-        public INamedTypeSymbol? UriBuilder { get; }
-        public INamedTypeSymbol? HttpClient { get; }
-        public INamedTypeSymbol? HttpMessageInvoker { get; }
-        public INamedTypeSymbol? HttpRequestMessage { get; }
-        public INamedTypeSymbol? HttpClientJsonExtensions { get; }
-        public INamedTypeSymbol? WebClient { get; }
-        public INamedTypeSymbol? WebRequest { get; }
-        public INamedTypeSymbol? HtmlWeb { get; }
-        public INamedTypeSymbol? HtmlDocument { get; }
-        public INamedTypeSymbol? HtmlNode { get; }
-        public INamedTypeSymbol? AngleSharpContextExtensions { get; }
-        public INamedTypeSymbol? AngleSharpUrl { get; }
-        public INamedTypeSymbol? AngleSharpElement { get; }
-        public INamedTypeSymbol? AngleSharpAnchor { get; }
-        public INamedTypeSymbol? AngleSharpImage { get; }
-        public INamedTypeSymbol? PuppeteerPage { get; }
-        public INamedTypeSymbol? PuppeteerFrame { get; }
-        public INamedTypeSymbol? PuppeteerElement { get; }
-        public INamedTypeSymbol? PlaywrightPage { get; }
-        public INamedTypeSymbol? PlaywrightFrame { get; }
-        public INamedTypeSymbol? PlaywrightLocator { get; }
-        public INamedTypeSymbol? PlaywrightElement { get; }
-        public INamedTypeSymbol? SeleniumNavigation { get; }
-        public INamedTypeSymbol? SeleniumDriver { get; }
-        public INamedTypeSymbol? SeleniumElement { get; }
-        public INamedTypeSymbol? RestRequest { get; }
-        public INamedTypeSymbol? FlurlUrl { get; }
-        public INamedTypeSymbol? FlurlRequest { get; }
-        public ImmutableArray<INamedTypeSymbol> AbotCrawlers { get; }
-        public ImmutableArray<INamedTypeSymbol> AbotConfigurations { get; }
-        public INamedTypeSymbol? Task { get; }
-        public INamedTypeSymbol? Thread { get; }
-        public INamedTypeSymbol? PeriodicTimer { get; }
-        public INamedTypeSymbol? SemaphoreSlim { get; }
-        public INamedTypeSymbol? RateLimiter { get; }
-        public INamedTypeSymbol? PartitionedRateLimiter { get; }
-        public INamedTypeSymbol? Parallel { get; }
-        public INamedTypeSymbol? ParallelOptions { get; }
-        public INamedTypeSymbol? Enumerable { get; }
-        public INamedTypeSymbol? ParallelEnumerable { get; }
-        public INamedTypeSymbol? List { get; }
-        public INamedTypeSymbol? Array { get; }
-        public INamedTypeSymbol? File { get; }
-        public INamedTypeSymbol? FileStream { get; }
-        public INamedTypeSymbol? Regex { get; }
-        public INamedTypeSymbol? DelegatingHandler { get; }
-        public INamedTypeSymbol? CrawlPolicy { get; }
-        public INamedTypeSymbol? RobotsTxt { get; }
-        public INamedTypeSymbol? PoliteHttpHandler { get; }
+
+        public INamedTypeSymbol? Uri => uri.Value;
+        public INamedTypeSymbol? UriBuilder => uriBuilder.Value;
+        public INamedTypeSymbol? HttpClient => httpClient.Value;
+        public INamedTypeSymbol? HttpMessageInvoker => httpMessageInvoker.Value;
+        public INamedTypeSymbol? HttpRequestMessage => httpRequestMessage.Value;
+        public INamedTypeSymbol? HttpClientJsonExtensions => httpClientJsonExtensions.Value;
+        public INamedTypeSymbol? WebClient => webClient.Value;
+        public INamedTypeSymbol? WebRequest => webRequest.Value;
+        public INamedTypeSymbol? HtmlWeb => htmlWeb.Value;
+        public INamedTypeSymbol? HtmlDocument => htmlDocument.Value;
+        public INamedTypeSymbol? HtmlNode => htmlNode.Value;
+        public INamedTypeSymbol? AngleSharpContextExtensions => angleSharpContextExtensions.Value;
+        public INamedTypeSymbol? AngleSharpUrl => angleSharpUrl.Value;
+        public INamedTypeSymbol? AngleSharpElement => angleSharpElement.Value;
+        public INamedTypeSymbol? AngleSharpAnchor => angleSharpAnchor.Value;
+        public INamedTypeSymbol? AngleSharpImage => angleSharpImage.Value;
+        public INamedTypeSymbol? PuppeteerPage => puppeteerPage.Value;
+        public INamedTypeSymbol? PuppeteerFrame => puppeteerFrame.Value;
+        public INamedTypeSymbol? PuppeteerElement => puppeteerElement.Value;
+        public INamedTypeSymbol? PlaywrightPage => playwrightPage.Value;
+        public INamedTypeSymbol? PlaywrightFrame => playwrightFrame.Value;
+        public INamedTypeSymbol? PlaywrightLocator => playwrightLocator.Value;
+        public INamedTypeSymbol? PlaywrightElement => playwrightElement.Value;
+        public INamedTypeSymbol? SeleniumNavigation => seleniumNavigation.Value;
+        public INamedTypeSymbol? SeleniumDriver => seleniumDriver.Value;
+        public INamedTypeSymbol? SeleniumElement => seleniumElement.Value;
+        public INamedTypeSymbol? RestRequest => restRequest.Value;
+        public INamedTypeSymbol? FlurlUrl => flurlUrl.Value;
+        public INamedTypeSymbol? FlurlRequest => flurlRequest.Value;
+        public INamedTypeSymbol? Task => task.Value;
+        public INamedTypeSymbol? Thread => thread.Value;
+        public INamedTypeSymbol? PeriodicTimer => periodicTimer.Value;
+        public INamedTypeSymbol? SemaphoreSlim => semaphoreSlim.Value;
+        public INamedTypeSymbol? RateLimiter => rateLimiter.Value;
+        public INamedTypeSymbol? PartitionedRateLimiter => partitionedRateLimiter.Value;
+        public INamedTypeSymbol? Parallel => parallel.Value;
+        public INamedTypeSymbol? ParallelOptions => parallelOptions.Value;
+        public INamedTypeSymbol? Enumerable => enumerable.Value;
+        public INamedTypeSymbol? ParallelEnumerable => parallelEnumerable.Value;
+        public INamedTypeSymbol? List => list.Value;
+        public INamedTypeSymbol? Array => array.Value;
+        public INamedTypeSymbol? File => file.Value;
+        public INamedTypeSymbol? FileStream => fileStream.Value;
+        public INamedTypeSymbol? Regex => regex.Value;
+        public INamedTypeSymbol? DelegatingHandler => delegatingHandler.Value;
+        public INamedTypeSymbol? CrawlPolicy => crawlPolicy.Value;
+        public INamedTypeSymbol? RobotsTxt => robotsTxt.Value;
+        public INamedTypeSymbol? PoliteHttpHandler => politeHttpHandler.Value;
+
+        public ImmutableArray<INamedTypeSymbol> AbotCrawlers => abotCrawlers.Value;
+
+        public ImmutableArray<INamedTypeSymbol> AbotConfigurations => abotConfigurations.Value;
+
+        /// <summary>
+        /// The compilation references the library, or declares one of its types itself: cheap, from the
+        /// reference list, so a library that is not referenced costs no type lookup at all.
+        /// </summary>
+        public bool References(string assemblyNames, string typeName)
+            => assemblyNames.Split('|').Any(referencedAssemblies.Contains) || Compilation.Assembly.TypeNames.Contains(typeName);
+
+        private Lazy<INamedTypeSymbol?> Type(string metadataName, string? assemblyName = null)
+            => new Lazy<INamedTypeSymbol?>(() =>
+                assemblyName is null || References(assemblyName, metadataName.Substring(metadataName.LastIndexOf('.') + 1).Split('`')[0])
+                    ? Compilation.GetTypeByMetadataName(metadataName)
+                    : null);
+
+        private ImmutableArray<INamedTypeSymbol> Types(params string[] metadataNames)
+            => References("Abot2", "PoliteWebCrawler") || References("Abot", "PoliteWebCrawler")
+                ? metadataNames.Select(Compilation.GetTypeByMetadataName).Where(t => t is not null).Cast<INamedTypeSymbol>().ToImmutableArray()
+                : ImmutableArray<INamedTypeSymbol>.Empty;
 
         public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
             => type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);

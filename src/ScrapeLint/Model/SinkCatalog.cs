@@ -72,18 +72,19 @@ namespace ScrapeLint.Model
                 }
             }
 
-            AddIf(known.HttpClient is not null, HttpClientNames);
-            AddIf(known.HttpClientJsonExtensions is not null, JsonNames);
-            AddIf(known.WebClient is not null, WebClientNames);
-            AddIf(known.WebRequest is not null, new[] { "Create", "CreateHttp" });
-            AddIf(known.HtmlWeb is not null, new[] { "Load", "LoadFromWebAsync" });
-            AddIf(known.AngleSharpContextExtensions is not null, new[] { "OpenAsync" });
-            AddIf(known.PuppeteerPage is not null, new[] { "GoToAsync" });
-            AddIf(known.PlaywrightPage is not null, new[] { "GotoAsync" });
-            AddIf(known.SeleniumNavigation is not null, new[] { "GoToUrl", "GoToUrlAsync" });
-            AddIf(known.RestRequest is not null, RestSharpNames);
-            AddIf(known.FlurlRequest is not null, FlurlNames);
-            AddIf(!known.AbotCrawlers.IsEmpty, new[] { "CrawlAsync" });
+            // The .NET types are always there; a library's names count only when the compilation references it.
+            names.UnionWith(HttpClientNames);
+            names.UnionWith(JsonNames);
+            names.UnionWith(WebClientNames);
+            names.UnionWith(new[] { "Create", "CreateHttp" });
+            AddIf(known.References("HtmlAgilityPack", "HtmlWeb"), new[] { "Load", "LoadFromWebAsync" });
+            AddIf(known.References("AngleSharp", "BrowsingContextExtensions"), new[] { "OpenAsync" });
+            AddIf(known.References("PuppeteerSharp", "IPage"), new[] { "GoToAsync" });
+            AddIf(known.References("Microsoft.Playwright", "IPage"), new[] { "GotoAsync" });
+            AddIf(known.References("WebDriver|Selenium.WebDriver", "INavigation"), new[] { "GoToUrl", "GoToUrlAsync" });
+            AddIf(known.References("RestSharp", "RestRequest"), RestSharpNames);
+            AddIf(known.References("Flurl.Http", "IFlurlRequest"), FlurlNames);
+            AddIf(known.References("Abot2|Abot", "PoliteWebCrawler"), new[] { "CrawlAsync" });
             Names = names;
         }
 
@@ -187,7 +188,7 @@ namespace ScrapeLint.Model
                 : null;
 
         /// <summary>Selenium is referenced: <c>driver.Url = …</c> can navigate.</summary>
-        public bool HasNavigatingProperty => known.SeleniumDriver is not null;
+        public bool HasNavigatingProperty => Names.Contains("GoToUrl");
 
         /// <summary>The Selenium <c>IWebDriver.Url</c> property, whose setter navigates.</summary>
         public bool IsNavigatingProperty(IPropertySymbol property)
