@@ -98,7 +98,7 @@ namespace ScrapeLint.Model
             // nothing says the response is JSON: an API's /users/{id} is not a profile page.
             var isApiCall = found.Kind == SinkKind.JsonApi || (response & ResponseUse.ParsedAsJson) != 0;
             request.ProfileEvidence = ProfileEvidence(shape, allowGenericPaths: !isApiCall);
-            request.ImageEvidence = ImageEvidence(shape, response);
+            request.ImageEvidence = ImageEvidence(shape, response, isApiCall);
             request.IsProfilePhoto = request.ImageEvidence is not null
                 && (request.ProfileEvidence is not null || shape.Pattern.IndexOf("profile_", StringComparison.OrdinalIgnoreCase) >= 0
                     || shape.Pattern.IndexOf("avatar", StringComparison.OrdinalIgnoreCase) >= 0
@@ -435,10 +435,11 @@ namespace ScrapeLint.Model
             return null;
         }
 
-        private static string? ImageEvidence(UrlShape shape, ResponseUse response)
+        /// <summary>The URL or what is done with the response says image; a response read as JSON is image metadata, not an image.</summary>
+        private static string? ImageEvidence(UrlShape shape, ResponseUse response, bool isApiCall)
         {
-            if (shape.ImageMarker() is not null
-                || shape.Holes.Any(h => h.IsVariant && (h.Kind == HoleKind.ImageSource || HasWord(h.Name, ImageWords) || (shape.WholeHole == h && HasWord(h.CollectionName, ImageWords))))
+            if ((!isApiCall && shape.ImageMarker() is not null)
+                || (!isApiCall && shape.Holes.Any(h => h.IsVariant && (h.Kind == HoleKind.ImageSource || HasWord(h.Name, ImageWords) || (shape.WholeHole == h && HasWord(h.CollectionName, ImageWords)))))
                 || (response & (ResponseUse.WrittenToImageFile | ResponseUse.DecodedAsImage)) != 0)
             {
                 return shape.ToString();
