@@ -71,7 +71,7 @@ namespace ScrapeLint.Model
 
             request.IsVariant = chosen is not null;
             var host = shape.HostSuffix;
-            request.IsExempt = (host is not null ? IsExemptHost(host) : AllSourcesExempt(shape, chosen)) || IsMockedClient(found);
+            request.IsExempt = (host is not null ? IsExemptHost(host) : AllSourcesExempt(shape, chosen)) || IsMockedClient(found) || IsInTest();
             if (host is not null && (found.Wrapper is null || found.Wrapper.HostFromParameter))
             {
                 request.RestrictedDomain = options.RestrictedDomainOf(host);
@@ -125,6 +125,31 @@ namespace ScrapeLint.Model
 
             request.Safeguards = new Safeguards(guards);
             return request;
+        }
+
+        private static readonly HashSet<string> TestAttributes = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "FactAttribute", "TheoryAttribute", "SkippableFactAttribute", "SkippableTheoryAttribute", "TestAttribute", "TestCaseAttribute",
+            "TestCaseSourceAttribute", "TestMethodAttribute", "DataTestMethodAttribute", "TestClassAttribute", "TestFixtureAttribute",
+        };
+
+        /// <summary>A test method or test class: end-to-end and UI tests drive the team's own application, page by page.</summary>
+        private bool IsInTest()
+        {
+            for (ISymbol? symbol = body.Facts.Method; symbol is not null; symbol = symbol.ContainingSymbol)
+            {
+                if (symbol is INamespaceSymbol)
+                {
+                    return false;
+                }
+
+                if (symbol.GetAttributes().Any(a => a.AttributeClass is { } type && TestAttributes.Contains(type.Name)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool IsExemptHost(string host) => options.IsApiHost(host) || HostList.IsLoopback(host) || options.IsAllowed(host);

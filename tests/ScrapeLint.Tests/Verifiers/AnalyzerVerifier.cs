@@ -82,6 +82,7 @@ public static class TestReferences
         ("Flurl", "Flurl"), ("Flurl.Http", "Flurl.Http"), ("System.Threading.RateLimiting", "System.Threading.RateLimiting"),
         ("Microsoft.Bcl.AsyncInterfaces", "Microsoft.Bcl.AsyncInterfaces"),
         ("Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Logging.Abstractions"),
+        ("xunit.extensibility.core", "xunit.core"), ("xunit.assert", "xunit.assert"), ("xunit.abstractions", "xunit.abstractions"),
     }.Select(p => (MetadataReference)MetadataReference.CreateFromFile(FindLibrary(p.Item1, p.Item2))).ToImmutableArray();
 
     private static string FindLibrary(string packageId, string assemblyName)
@@ -92,7 +93,7 @@ public static class TestReferences
             .OrderByDescending(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version());
         foreach (var version in versions)
         {
-            foreach (var framework in new[] { "net8.0", "net6.0", "netstandard2.1", "netstandard2.0" })
+            foreach (var framework in new[] { "net8.0", "net6.0", "netstandard2.1", "netstandard2.0", "netstandard1.1" })
             {
                 var path = Path.Combine(version, "lib", framework, assemblyName + ".dll");
                 if (File.Exists(path))
