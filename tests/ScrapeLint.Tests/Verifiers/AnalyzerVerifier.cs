@@ -83,7 +83,9 @@ public static class TestReferences
         ("Microsoft.Bcl.AsyncInterfaces", "Microsoft.Bcl.AsyncInterfaces"),
         ("Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Logging.Abstractions"),
         ("xunit.extensibility.core", "xunit.core"), ("xunit.assert", "xunit.assert"), ("xunit.abstractions", "xunit.abstractions"),
-    }.Select(p => (MetadataReference)MetadataReference.CreateFromFile(FindLibrary(p.Item1, p.Item2))).ToImmutableArray();
+    }.Select(p => (MetadataReference)MetadataReference.CreateFromFile(FindLibrary(p.Item1, p.Item2)))
+     .Append(MetadataReference.CreateFromFile(typeof(ScrapeLint.Compliance.CrawlPolicy).Assembly.Location))
+     .ToImmutableArray();
 
     private static string FindLibrary(string packageId, string assemblyName)
     {
