@@ -173,7 +173,7 @@ namespace ScrapeLint.Model
             var body = Body(method, cancellationToken);
             if (body is not null)
             {
-                return Guarded(body.Owner, () => body.Summary(cancellationToken));
+                return Guarded<MethodSummary?>(body.Owner, () => body.Summary(cancellationToken), null);
             }
 
             return method.IsAbstract ? ImplementationsSummary(method, cancellationToken) : null;
@@ -243,14 +243,13 @@ namespace ScrapeLint.Model
                 return SafeguardKind.None;
             }
 
-            var result = Guarded(body.Owner, () => (SafeguardKind?)body.TransitiveSafeguards(cancellationToken));
-            if (result is null)
+            var result = Guarded<SafeguardKind?>(body.Owner, () => body.TransitiveSafeguards(cancellationToken), null);
+            if (result is { } safeguards)
             {
-                return SafeguardKind.None;
+                transitiveSafeguards.TryAdd(method, safeguards);
             }
 
-            transitiveSafeguards.TryAdd(method, result.Value);
-            return result.Value;
+            return result ?? SafeguardKind.None;
         }
 
         /// <summary>Safeguards of the message handlers the project puts in its HttpClient pipelines.</summary>
@@ -314,7 +313,7 @@ namespace ScrapeLint.Model
                     PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
                     _ => null,
                 }).FirstOrDefault(e => e is not null);
-                if (expression is not null && Guarded(expression, () => EvaluateDetached(expression)) is { } value)
+                if (expression is not null && Guarded(expression, () => EvaluateDetached(expression), null) is { } value)
                 {
                     shape = value;
                 }
@@ -372,7 +371,7 @@ namespace ScrapeLint.Model
 
                     var assignment = registration.ArgumentList.DescendantNodes().OfType<AssignmentExpressionSyntax>()
                         .FirstOrDefault(a => a.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "BaseAddress" });
-                    if (assignment is not null && Guarded(assignment, () => EvaluateDetached(assignment.Right)) is { } shape)
+                    if (assignment is not null && Guarded(assignment, () => EvaluateDetached(assignment.Right), null) is { } shape)
                     {
                         return shape;
                     }
@@ -381,33 +380,13 @@ namespace ScrapeLint.Model
                 return null;
             });
 
-        /// <summary>Runs a computation unless it is already running on this thread for the same node (recursion).</summary>
-        private static T? Guarded<T>(SyntaxNode node, Func<T?> compute)
-            where T : class
+        /// <summary>Runs a computation unless it is already running on this thread for the same node (recursion): then <paramref name="whileRunning"/>.</summary>
+        private static T Guarded<T>(SyntaxNode node, Func<T> compute, T whileRunning)
         {
             inProgress ??= new HashSet<SyntaxNode>();
             if (!inProgress.Add(node))
             {
-                return null;
-            }
-
-            try
-            {
-                return compute();
-            }
-            finally
-            {
-                inProgress.Remove(node);
-            }
-        }
-
-        private static T? Guarded<T>(SyntaxNode node, Func<T?> compute)
-            where T : struct
-        {
-            inProgress ??= new HashSet<SyntaxNode>();
-            if (!inProgress.Add(node))
-            {
-                return null;
+                return whileRunning;
             }
 
             try

@@ -57,9 +57,6 @@ namespace ScrapeLint.Model
             return Cache.GetValue(treeOptions, o => new ScrapeLintOptions(o));
         }
 
-        public static ScrapeLintOptions ForGlobal(AnalyzerOptions options)
-            => Cache.GetValue(options.AnalyzerConfigOptionsProvider.GlobalOptions, o => new ScrapeLintOptions(o));
-
         public bool IsApiHost(string host) => HostList.Matches(ApiHosts, host);
 
         public bool IsAllowed(string host) => HostList.Matches(AllowedDomains, host);

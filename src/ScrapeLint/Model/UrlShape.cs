@@ -130,17 +130,10 @@ namespace ScrapeLint.Model
             return result.Length > 120 ? result.Substring(0, 117) + "..." : result;
         }
 
-        /// <summary>The host when the URL starts with a scheme and a constant host, else null.</summary>
-        public string? Host
-        {
-            get
-            {
-                var (host, exact) = HostPart();
-                return exact ? host : null;
-            }
-        }
-
-        /// <summary>The constant end of the host (<c>.linkedin.com</c> of <c>https://{lang}.linkedin.com</c>).</summary>
+        /// <summary>
+        /// The host, or its constant end when part of it is a hole (<c>linkedin.com</c> of <c>https://{lang}.linkedin.com</c>);
+        /// null for a relative URL or one that starts with a hole.
+        /// </summary>
         public string? HostSuffix => HostPart().Host;
 
         /// <summary>The path and query, from the first '/' after the host; holes kept as <see cref="HoleMark"/>.</summary>
