@@ -67,6 +67,18 @@ namespace ScrapeLint.Cli
                 stderr.WriteLine("scrapelint: cancelled");
                 return Cancelled;
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"scrapelint: cannot read '{settings.Path}': {ex.Message}");
+                return UsageOrLoadError;
+            }
+#pragma warning disable CA1031 // A command-line tool reports any failure as a message and an exit code, never a stack trace.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                stderr.WriteLine($"scrapelint: scanning '{settings.Path}' failed: {ex.GetType().Name}: {ex.Message}");
+                return UsageOrLoadError;
+            }
 
             if (!settings.Quiet)
             {

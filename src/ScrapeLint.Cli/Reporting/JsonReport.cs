@@ -10,7 +10,7 @@ namespace ScrapeLint.Cli.Reporting
     {
         public static void Write(ScanResult result, Stream stream)
         {
-            using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             json.WriteStartObject();
             json.WriteString("tool", "scrapelint");
             json.WriteString("version", AnalyzerCatalog.AnalyzerVersion);

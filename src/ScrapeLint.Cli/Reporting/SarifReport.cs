@@ -27,7 +27,7 @@ namespace ScrapeLint.Cli.Reporting
                 ruleIndex[rules[i].Id] = i;
             }
 
-            using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             json.WriteStartObject();
             json.WriteString("$schema", SchemaUri);
             json.WriteString("version", "2.1.0");

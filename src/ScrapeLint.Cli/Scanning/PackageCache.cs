@@ -22,7 +22,7 @@ namespace ScrapeLint.Cli.Scanning
         };
 
         private readonly string? root;
-        private readonly ConcurrentDictionary<string, IReadOnlyList<MetadataReference>> resolved = new(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<string, IReadOnlyList<MetadataReference>?> resolved = new(StringComparer.OrdinalIgnoreCase);
         private readonly ConcurrentDictionary<string, Dictionary<string, string>> centralVersions = new(StringComparer.Ordinal);
 
         public PackageCache()
@@ -47,12 +47,14 @@ namespace ScrapeLint.Cli.Scanning
             {
                 var version = package.Version ?? CentralVersion(Path.GetDirectoryName(projectFile)!, package.Id);
                 var found = resolved.GetOrAdd(package.Id + "/" + version, _ => Find(package.Id, version));
-                if (found.Count == 0)
+                if (found is null)
                 {
                     missing.Add(package.Id);
                 }
-
-                references.AddRange(found);
+                else
+                {
+                    references.AddRange(found);
+                }
             }
 
             if (missing.Count > 0)
@@ -63,12 +65,13 @@ namespace ScrapeLint.Cli.Scanning
             return references;
         }
 
-        private IReadOnlyList<MetadataReference> Find(string id, string? version)
+        /// <summary>The package's compile assemblies; empty for a package without any (analyzers, build tools); null when it is not cached.</summary>
+        private IReadOnlyList<MetadataReference>? Find(string id, string? version)
         {
             var packageDirectory = root is null ? null : Path.Combine(root, id.ToLowerInvariant());
             if (packageDirectory is null || !Directory.Exists(packageDirectory))
             {
-                return Array.Empty<MetadataReference>();
+                return null;
             }
 
             var exact = version is null ? null : Path.Combine(packageDirectory, version.Trim('[', ']', ' ').ToLowerInvariant());
@@ -82,7 +85,7 @@ namespace ScrapeLint.Cli.Scanning
                     .FirstOrDefault();
             if (versionDirectory is null)
             {
-                return Array.Empty<MetadataReference>();
+                return null;
             }
 
             foreach (var folder in new[] { "ref", "lib" })

@@ -97,7 +97,8 @@ namespace ScrapeLint.Cli.Scanning
                 .ThenBy(f => f.Line)
                 .ThenBy(f => f.Column)
                 .ToImmutableArray();
-            var files = projects.SelectMany(p => p.Documents).Select(d => d.FilePath).Where(f => f is not null).Distinct(StringComparer.Ordinal).Count();
+            // Source files on disk: the global usings a loose-files project is given are not counted.
+            var files = projects.SelectMany(p => p.Documents).Select(d => d.FilePath).OfType<string>().Distinct(StringComparer.Ordinal).Count(File.Exists);
             return new ScanResult(root, mode, ordered, projects.Count, files, clock.Elapsed, warnings.Distinct().ToImmutableArray());
         }
 
