@@ -486,6 +486,10 @@ namespace ScrapeLint.Model
                 case IArrayCreationOperation { Initializer: { } initializer }:
                     Each(initializer.ElementValues, scope, origin, pick, index, result, depth);
                     break;
+                case IArrayInitializerOperation initializer:
+                    // string[] Agents = { … }: the field initializer is the array initializer itself.
+                    Each(initializer.ElementValues, scope, origin, pick, index, result, depth);
+                    break;
                 case IObjectCreationOperation creation when creation.Initializer is { } init && init.Initializers.All(i => i is IInvocationOperation):
                     Each(init.Initializers.Cast<IInvocationOperation>().Where(a => a.Arguments.Length > 0).Select(a => a.Arguments[0].Value), scope, origin, pick, index, result, depth);
                     break;
