@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -16,7 +17,7 @@ namespace ScrapeLint.Model
         public static readonly HashSet<string> SiteNames = new HashSet<string> { "WebProxy", "Proxy", "Address", "Server", "HttpProxy", "SslProxy" };
 
         /// <summary>The proxy address (or proxy object) an operation sets, or null.</summary>
-        public static IOperation? Address(IOperation operation, EvasionModel model)
+        public static IOperation? Address(IOperation operation, EvasionModel model, BodyFacts? facts)
         {
             switch (operation)
             {
@@ -34,7 +35,7 @@ namespace ScrapeLint.Model
                     {
                         // handler.Proxy = new WebProxy(…) is reported at the WebProxy.
                         case "Proxy" when (EvasionModel.IsIn(owner, "System.Net") || EvasionModel.IsIn(owner, "RestSharp"))
-                            && !(value is IObjectCreationOperation created && KnownSymbols.IsOrInherits(created.Type, model.WebProxy))
+                            && !IsWebProxyCreation(value, model, facts)
                             && value is not (IObjectCreationOperation or ILiteralOperation or IDefaultValueOperation):
                             return assignment.Value;
                         case "Address" when KnownSymbols.IsOrInherits(owner, model.WebProxy) && !IsInitializerOf(assignment, model.WebProxy):
@@ -49,6 +50,15 @@ namespace ScrapeLint.Model
                     return null;
             }
         }
+
+        /// <summary>A <c>new WebProxy(…)</c>, directly or through a local: reported at the creation.</summary>
+        private static bool IsWebProxyCreation(IOperation? value, EvasionModel model, BodyFacts? facts)
+            => value switch
+            {
+                IObjectCreationOperation created => KnownSymbols.IsOrInherits(created.Type, model.WebProxy),
+                ILocalReferenceOperation local when facts is not null => facts.AssignmentsOf(local.Local).Any(a => IsWebProxyCreation(ValueTracer.Strip(a.Value), model, null)),
+                _ => false,
+            };
 
         /// <summary><c>new WebProxy { Address = … }</c>: the creation is the site.</summary>
         private static bool IsInitializerOf(IOperation assignment, INamedTypeSymbol? type)

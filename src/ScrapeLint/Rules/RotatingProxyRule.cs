@@ -29,7 +29,7 @@ namespace ScrapeLint.Rules
 
         public override IEnumerable<Diagnostic> Check(EvasionSite site)
         {
-            if ((Proxies.Address(site.Operation, site.Model) ?? Proxies.InitializerAddress(site.Operation, site.Model)) is { } address)
+            if ((Proxies.Address(site.Operation, site.Model, site.Model.FactsOf(site.Operation, site.CancellationToken)) ?? Proxies.InitializerAddress(site.Operation, site.Model)) is { } address)
             {
                 var values = site.Tracer.Trace(address);
                 if (Rotation(values, address, site) is { } rotation)
