@@ -131,7 +131,7 @@ namespace ScrapeLint.Model
                             {
                                 foreach (var (returned, calleeFacts) in model.Tracer(invocation, cancellationToken).Returns(invocation.TargetMethod))
                                 {
-                                    if (From(returned, calleeFacts, depth + 1) is { } inner)
+                                    if (From(returned, calleeFacts, depth + 1) is not null)
                                     {
                                         return invocation.TargetMethod.Name;
                                     }
@@ -141,8 +141,6 @@ namespace ScrapeLint.Model
                             {
                                 visiting.Remove(invocation.TargetMethod);
                             }
-
-                            return null;
                         }
 
                         // Decoders, readers and converters: the image is in the instance or the arguments.
@@ -198,7 +196,7 @@ namespace ScrapeLint.Model
                         }
                     }
 
-                    return local.Type?.SpecialType == SpecialType.System_String ? WrittenFile(local, facts, depth) : null;
+                    return WrittenTo(local, facts, depth);
                 }
                 finally
                 {
@@ -224,8 +222,11 @@ namespace ScrapeLint.Model
                 return From(collection, facts, depth + 1);
             }
 
-            /// <summary>A path the method downloaded to (<c>DownloadFile(url, path)</c>) or wrote a download to (<c>File.WriteAllBytes(path, bytes)</c>).</summary>
-            private string? WrittenFile(ILocalSymbol path, BodyFacts facts, int depth)
+            /// <summary>
+            /// A path the method downloaded to (<c>DownloadFile(url, path)</c>) or wrote a download to (<c>File.WriteAllBytes(path, bytes)</c>),
+            /// or an image a decoder filled from a download (<c>CvInvoke.Imdecode(bytes, mode, mat)</c>).
+            /// </summary>
+            private string? WrittenTo(ILocalSymbol path, BodyFacts facts, int depth)
             {
                 foreach (var invocation in facts.Invocations)
                 {
@@ -245,6 +246,12 @@ namespace ScrapeLint.Model
                         && From(invocation.Arguments[1].Value, facts, depth + 1) is { } download)
                     {
                         return download;
+                    }
+
+                    if (method.Name.IndexOf("decode", StringComparison.OrdinalIgnoreCase) >= 0
+                        && FirstOf(invocation.Arguments.Where(a => a != pathArgument).Select(a => a.Value), facts, depth) is { } decoded)
+                    {
+                        return decoded;
                     }
                 }
 
