@@ -94,7 +94,7 @@ namespace ScrapeLint.Model
             {
                 case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol { Name: "Cookie" or "CookieParam" } type && IsCookieNamespace(type):
                     var name = Argument(creation.Arguments, "name") ?? Initialized(creation, "Name");
-                    var domain = Argument(creation.Arguments, "domain") ?? Initialized(creation, "Domain") ?? Initialized(creation, "Url");
+                    var domain = Argument(creation.Arguments, "domain") ?? Initialized(creation, "Domain") ?? Initialized(creation, "Url") ?? ContainerUri(creation);
                     return name is null ? null : new CookieSite(name, domain, Target(creation, type));
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
@@ -169,6 +169,20 @@ namespace ScrapeLint.Model
                 : library.StartsWith("OpenQA.Selenium", StringComparison.Ordinal) ? "the Selenium browser's cookies"
                 : library.StartsWith("Microsoft.Playwright", StringComparison.Ordinal) ? "the Playwright browser context"
                 : "the Puppeteer page";
+        }
+
+        /// <summary><c>container.Add(new Uri("https://www.linkedin.com"), new Cookie(…))</c>: the URI the container files the cookie under.</summary>
+        private static IOperation? ContainerUri(IOperation creation)
+        {
+            var current = creation.Parent;
+            while (current is IConversionOperation)
+            {
+                current = current.Parent;
+            }
+
+            return current is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add } && IsCookieNamespace(add.TargetMethod.ContainingType)
+                ? add.Arguments[0].Value
+                : null;
         }
 
         private static IOperation? Argument(IEnumerable<IArgumentOperation> arguments, string parameterName)

@@ -44,27 +44,27 @@ namespace ScrapeLint.Rules
                 yield break;
             }
 
-            var hosts = Hosts(site, cookie);
-            var match = candidates.FirstOrDefault(c => hosts.Any(c.IsPlatformHost))
-                ?? (hosts.Count == 0 ? candidates.FirstOrDefault(c => !c.IsGeneric) : null);
+            // The cookie's own domain decides; without one, a distinctive name is enough and a generic
+            // name needs its platform among the hosts the code talks to.
+            var domains = Domains(site, cookie);
+            var match = domains.Count > 0
+                ? candidates.FirstOrDefault(c => domains.Any(c.IsPlatformHost))
+                : candidates.FirstOrDefault(c => !c.IsGeneric) ?? candidates.FirstOrDefault(c => RelatedHosts(site).Any(c.IsPlatformHost));
             if (match is not null)
             {
                 yield return Report(site.Node, match.Name, match.Platform, cookie.Target);
             }
         }
 
-        /// <summary>The hosts the cookie is for: its domain or URL, else the hosts the method requests, else the hosts its type names in constants.</summary>
-        private static List<string> Hosts(EvasionSite site, CookieSite cookie)
-        {
-            if (cookie.Domain is not null)
-            {
-                var domains = site.Tracer.Trace(cookie.Domain).Select(v => v.Text is null ? null : SessionCookies.HostOf(v.Text)).Where(h => h is not null).Cast<string>().ToList();
-                if (domains.Count > 0)
-                {
-                    return domains;
-                }
-            }
+        /// <summary>The hosts of the cookie's own domain or URL.</summary>
+        private static List<string> Domains(EvasionSite site, CookieSite cookie)
+            => cookie.Domain is null
+                ? new List<string>()
+                : site.Tracer.Trace(cookie.Domain).Select(v => v.Text is null ? null : SessionCookies.HostOf(v.Text)).Where(h => h is not null).Cast<string>().ToList();
 
+        /// <summary>The hosts the method requests, else the hosts its type names in constant URLs.</summary>
+        private static List<string> RelatedHosts(EvasionSite site)
+        {
             var hosts = new List<string>();
             var crawl = site.Model.Crawl;
             if (CrawlModel.BodyOwner(site.Node) is { } owner && crawl.Body(owner, site.Operation.SemanticModel, site.CancellationToken) is { } body)

@@ -126,6 +126,22 @@ public class SL3004SocialSessionCookieTests
         """,
     };
 
+    [Fact]
+    public Task ContainerUriIsTheCookiesDomainEvenWhenTheTypeNamesOtherHosts()
+        => Verify.VerifyAsync(Id, Usings + """
+            public class MixedHosts
+            {
+                private const string Status = "https://status.contoso.example/health";
+                public CookieContainer Jar(string token)
+                {
+                    var jar = new CookieContainer();
+                    jar.Add(new Uri("https://www.linkedin.com"), {|#0:new Cookie("JSESSIONID", token)|});
+                    return jar;
+                }
+            }
+            """,
+            Verify.Diagnostic(Id).WithLocation(0));
+
     public static TheoryData<string> Silent => new()
     {
         // The site's own session cookie.
