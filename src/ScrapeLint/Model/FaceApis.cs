@@ -21,7 +21,7 @@ namespace ScrapeLint.Model
             ("DlibDotNet", false, new[] { "Operator", "Detect" }),
             ("OpenCvSharp", false, new[] { "DetectMultiScale", "Predict", "Train", "Update", "Fit" }),
             ("Emgu.CV", false, new[] { "DetectMultiScale", "Predict", "Train", "Update", "Fit" }),
-            ("ViewFaceCore", true, new[] { "Detect", "Mark", "Extract", "FaceDetector", "FaceMark", "Extract" }),
+            ("ViewFaceCore", true, new[] { "Detect", "Mark", "Extract", "FaceDetector", "FaceMark" }),
             ("FaceAiSharp", true, new[] { "DetectFaces", "GenerateEmbedding", "DetectLandmarks" }),
             ("Azure.AI.Vision.Face", true, new[] { "Detect", "DetectAsync" }),
             ("Microsoft.Azure.CognitiveServices.Vision.Face", true, new[] { "DetectWithStreamAsync", "DetectWithStreamWithHttpMessagesAsync" }),
