@@ -183,7 +183,7 @@ namespace ScrapeLint.Model
         }
 
         /// <summary>The iteration contexts around a request, innermost first, up to its body.</summary>
-        private List<Iteration> Contexts(FoundRequest found)
+        internal List<Iteration> Contexts(FoundRequest found)
         {
             var result = new List<Iteration>();
             var semanticModel = body.Facts.SemanticModel;

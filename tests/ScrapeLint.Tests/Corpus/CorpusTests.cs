@@ -79,7 +79,7 @@ public static class AllAnalyzers
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var compilation = CSharpCompilation.Create(
             "Corpus",
-            new[] { CSharpSyntaxTree.ParseText(source, parse, "Source.cs"), CSharpSyntaxTree.ParseText(TestReferences.AbotStubs, parse, "Stubs.Abot.cs") },
+            new[] { CSharpSyntaxTree.ParseText(source, parse, "Source.cs"), CSharpSyntaxTree.ParseText(TestReferences.AbotStubs, parse, "Stubs.Abot.cs"), CSharpSyntaxTree.ParseText(EvasionStubs.Source, parse, "Stubs.Evasion.cs") },
             await ReferencesAsync(),
             new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
         if (requireNoErrors)

@@ -80,7 +80,7 @@ public static class TestReferences
         ("HtmlAgilityPack", "HtmlAgilityPack"), ("AngleSharp", "AngleSharp"), ("PuppeteerSharp", "PuppeteerSharp"),
         ("Microsoft.Playwright", "Microsoft.Playwright"), ("Selenium.WebDriver", "Selenium.WebDriver"), ("RestSharp", "RestSharp"),
         ("Flurl", "Flurl"), ("Flurl.Http", "Flurl.Http"), ("System.Threading.RateLimiting", "System.Threading.RateLimiting"),
-        ("Microsoft.Bcl.AsyncInterfaces", "Microsoft.Bcl.AsyncInterfaces"),
+        ("Microsoft.Bcl.AsyncInterfaces", "Microsoft.Bcl.AsyncInterfaces"), ("OpenCvSharp4", "OpenCvSharp"),
         ("Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Logging.Abstractions"),
         ("xunit.extensibility.core", "xunit.core"), ("xunit.assert", "xunit.assert"), ("xunit.abstractions", "xunit.abstractions"),
     }.Select(p => (MetadataReference)MetadataReference.CreateFromFile(FindLibrary(p.Item1, p.Item2)))

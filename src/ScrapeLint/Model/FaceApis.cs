@@ -1,0 +1,303 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScrapeLint.Model
+{
+    /// <summary>
+    /// Face detection, landmark and recognition APIs (FaceRecognitionDotNet, DlibDotNet, OpenCvSharp and Emgu CV
+    /// cascade classifiers and face recognizers, ViewFaceCore, FaceAiSharp, Azure AI Face, AWS Rekognition), and
+    /// where the image they analyse came from.
+    /// </summary>
+    internal static class FaceApis
+    {
+        /// <summary>(namespace, every method of it is about faces, the face methods).</summary>
+        private static readonly (string Namespace, bool AllFace, string[] Methods)[] Libraries =
+        {
+            ("FaceRecognitionDotNet", true, new[] { "FaceLocations", "FaceEncodings", "FaceLandmark", "BatchFaceLocations" }),
+            ("DlibDotNet", false, new[] { "Operator", "Detect" }),
+            ("OpenCvSharp", false, new[] { "DetectMultiScale", "Predict", "Train", "Update", "Fit" }),
+            ("Emgu.CV", false, new[] { "DetectMultiScale", "Predict", "Train", "Update", "Fit" }),
+            ("ViewFaceCore", true, new[] { "Detect", "Mark", "Extract", "FaceDetector", "FaceMark" }),
+            ("FaceAiSharp", true, new[] { "DetectFaces", "GenerateEmbedding", "DetectLandmarks" }),
+            ("Azure.AI.Vision.Face", true, new[] { "Detect", "DetectAsync" }),
+            ("Microsoft.Azure.CognitiveServices.Vision.Face", true, new[] { "DetectWithStreamAsync", "DetectWithStreamWithHttpMessagesAsync" }),
+            ("Amazon.Rekognition", true, new[]
+            {
+                "DetectFaces", "DetectFacesAsync", "IndexFaces", "IndexFacesAsync", "SearchFacesByImage", "SearchFacesByImageAsync",
+                "CompareFaces", "CompareFacesAsync", "RecognizeCelebrities", "RecognizeCelebritiesAsync",
+            }),
+        };
+
+        /// <summary>Every face method name: the cheap test before anything is bound.</summary>
+        public static readonly HashSet<string> MethodNames = new HashSet<string>(Libraries.SelectMany(l => l.Methods), StringComparer.Ordinal);
+
+        private static readonly string[] RootNamespaces = { "FaceRecognitionDotNet", "DlibDotNet", "OpenCvSharp", "Emgu", "ViewFaceCore", "FaceAiSharp", "Azure", "Microsoft", "Amazon" };
+
+        private static readonly HashSet<string> FileWriters = new HashSet<string> { "WriteAllBytes", "WriteAllBytesAsync" };
+
+        /// <summary>The compilation can see one of the face libraries (a cheap look at its root namespaces).</summary>
+        public static bool AnyReferenced(Compilation compilation)
+        {
+            var names = new HashSet<string>(compilation.GlobalNamespace.GetNamespaceMembers().Select(n => n.Name), StringComparer.Ordinal);
+            return RootNamespaces.Any(names.Contains);
+        }
+
+        /// <summary>The face API a method is, as <c>Type.Method</c>, or null.</summary>
+        public static string? Match(IMethodSymbol method)
+        {
+            if (!MethodNames.Contains(method.Name))
+            {
+                return null;
+            }
+
+            var type = method.ContainingType;
+            foreach (var (ns, allFace, methods) in Libraries)
+            {
+                if (Array.IndexOf(methods, method.Name) < 0 || !EvasionModel.IsIn(type, ns))
+                {
+                    continue;
+                }
+
+                if (allFace || IsFaceType(type, method.Name))
+                {
+                    return type.Name + "." + method.Name;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>In the general-purpose vision libraries: cascade classifiers, face recognizers, facemarks, dlib's face detector and shape predictor.</summary>
+        private static bool IsFaceType(INamedTypeSymbol type, string method)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                var name = current.Name;
+                if (method == "DetectMultiScale" ? name == "CascadeClassifier"
+                    : name.IndexOf("Face", StringComparison.Ordinal) >= 0 || (method == "Detect" && name == "ShapePredictor"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The request that downloaded an image, followed back from the value a face API is given: through locals,
+        /// decoders and streams (<c>Cv2.ImDecode(bytes)</c>, <c>new MemoryStream(bytes)</c>), a response's content,
+        /// a file the method wrote the download to, a project method that returns a download, and the arguments the
+        /// project's calls give a helper. Null when the image comes from elsewhere (a local file, an upload, a camera).
+        /// </summary>
+        public static string? DownloadedBy(IOperation image, EvasionModel model, CancellationToken cancellationToken)
+            => new Provenance(model, cancellationToken).From(image, model.FactsOf(image, cancellationToken), 0);
+
+        private sealed class Provenance
+        {
+            private const int MaxDepth = 12;
+            private readonly EvasionModel model;
+            private readonly CancellationToken cancellationToken;
+            private readonly HashSet<ISymbol> visiting = new(SymbolEqualityComparer.Default);
+
+            public Provenance(EvasionModel model, CancellationToken cancellationToken)
+            {
+                this.model = model;
+                this.cancellationToken = cancellationToken;
+            }
+
+            public string? From(IOperation? operation, BodyFacts? facts, int depth)
+            {
+                operation = ValueTracer.Strip(operation);
+                if (operation is null || depth > MaxDepth || operation.ConstantValue.HasValue)
+                {
+                    return null;
+                }
+
+                switch (operation)
+                {
+                    case IInvocationOperation invocation:
+                        if (model.Crawl.Catalog.IsSinkName(invocation.TargetMethod.Name) && model.Crawl.Catalog.Match(invocation.TargetMethod) is not null)
+                        {
+                            return invocation.TargetMethod.Name;
+                        }
+
+                        if (!invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty && visiting.Add(invocation.TargetMethod))
+                        {
+                            try
+                            {
+                                foreach (var (returned, calleeFacts) in model.Tracer(invocation, cancellationToken).Returns(invocation.TargetMethod))
+                                {
+                                    if (From(returned, calleeFacts, depth + 1) is not null)
+                                    {
+                                        return invocation.TargetMethod.Name;
+                                    }
+                                }
+                            }
+                            finally
+                            {
+                                visiting.Remove(invocation.TargetMethod);
+                            }
+                        }
+
+                        // Decoders, readers and converters: the image is in the instance or the arguments.
+                        return From(invocation.Instance, facts, depth + 1) ?? FirstOf(invocation.Arguments.Select(a => a.Value), facts, depth);
+                    case IPropertyReferenceOperation property:
+                        return From(property.Instance, facts, depth + 1);
+                    case IArrayElementReferenceOperation element:
+                        return From(element.ArrayReference, facts, depth + 1);
+                    case IObjectCreationOperation creation:
+                        return FirstOf(creation.Arguments.Select(a => a.Value), facts, depth)
+                            ?? FirstOf(creation.Initializer?.Initializers.Select(i => i is ISimpleAssignmentOperation s ? s.Value : i) ?? Enumerable.Empty<IOperation>(), facts, depth);
+                    case ILocalReferenceOperation local:
+                        return Local(local.Local, facts, depth);
+                    case IParameterReferenceOperation parameter:
+                        return Parameter(parameter.Parameter, depth);
+                    default:
+                        return null;
+                }
+            }
+
+            private string? FirstOf(IEnumerable<IOperation> operations, BodyFacts? facts, int depth)
+            {
+                foreach (var operation in operations)
+                {
+                    if (From(operation, facts, depth + 1) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            }
+
+            private string? Local(ILocalSymbol local, BodyFacts? facts, int depth)
+            {
+                if (facts is null || !visiting.Add(local))
+                {
+                    return null;
+                }
+
+                try
+                {
+                    foreach (var assignment in facts.AssignmentsOf(local))
+                    {
+                        var found = assignment.Kind switch
+                        {
+                            AssignmentKind.ForEach => Collection(assignment.Value, facts, depth),
+                            _ => From(assignment.Value, facts, depth + 1),
+                        };
+                        if (found is not null)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return WrittenTo(local, facts, depth);
+                }
+                finally
+                {
+                    visiting.Remove(local);
+                }
+            }
+
+            /// <summary>A list the method fills with downloads and then loops over.</summary>
+            private string? Collection(IOperation? collection, BodyFacts facts, int depth)
+            {
+                collection = ValueTracer.Strip(collection);
+                if (BodyFacts.CollectionSymbol(collection) is { } symbol && facts.CollectionAdds.TryGetValue(symbol, out var adds))
+                {
+                    foreach (var add in adds)
+                    {
+                        if (FirstOf(add.Arguments.Select(a => a.Value), facts, depth) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+                }
+
+                return From(collection, facts, depth + 1);
+            }
+
+            /// <summary>
+            /// A path the method downloaded to (<c>DownloadFile(url, path)</c>) or wrote a download to (<c>File.WriteAllBytes(path, bytes)</c>),
+            /// or an image a decoder filled from a download (<c>CvInvoke.Imdecode(bytes, mode, mat)</c>).
+            /// </summary>
+            private string? WrittenTo(ILocalSymbol path, BodyFacts facts, int depth)
+            {
+                foreach (var invocation in facts.Invocations)
+                {
+                    var pathArgument = invocation.Arguments.FirstOrDefault(a => ValueTracer.Strip(a.Value) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, path));
+                    if (pathArgument is null)
+                    {
+                        continue;
+                    }
+
+                    var method = invocation.TargetMethod;
+                    if (model.Crawl.Catalog.IsSinkName(method.Name) && model.Crawl.Catalog.Match(method) is { FileParameter: { } file } && file.Ordinal == pathArgument.Parameter?.Ordinal)
+                    {
+                        return method.Name;
+                    }
+
+                    if (FileWriters.Contains(method.Name) && KnownSymbols.Is(method.ContainingType, model.Crawl.Known.File) && invocation.Arguments.Length > 1
+                        && From(invocation.Arguments[1].Value, facts, depth + 1) is { } download)
+                    {
+                        return download;
+                    }
+
+                    if (method.Name.IndexOf("decode", StringComparison.OrdinalIgnoreCase) >= 0
+                        && FirstOf(invocation.Arguments.Where(a => a != pathArgument).Select(a => a.Value), facts, depth) is { } decoded)
+                    {
+                        return decoded;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>The images the project's calls of a helper give it (in the helper's own type).</summary>
+            private string? Parameter(IParameterSymbol parameter, int depth)
+            {
+                if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || !visiting.Add(parameter))
+                {
+                    return null;
+                }
+
+                try
+                {
+                    foreach (var reference in method.ContainingType.DeclaringSyntaxReferences)
+                    {
+                        var type = reference.GetSyntax(cancellationToken);
+#pragma warning disable RS1030 // The driver's semantic models are cached per tree: this one is shared, not rebuilt.
+                        var semanticModel = model.Compilation.GetSemanticModel(type.SyntaxTree);
+#pragma warning restore RS1030
+                        foreach (var node in type.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>())
+                        {
+                            if (SyntaxIndex.InvokedName(node) != method.Name
+                                || semanticModel.GetOperation(node, cancellationToken) is not IInvocationOperation call
+                                || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method.OriginalDefinition))
+                            {
+                                continue;
+                            }
+
+                            var argument = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal);
+                            if (argument is not null && From(argument.Value, model.FactsOf(call, cancellationToken), depth + 1) is { } found)
+                            {
+                                return found;
+                            }
+                        }
+                    }
+
+                    return null;
+                }
+                finally
+                {
+                    visiting.Remove(parameter);
+                }
+            }
+        }
+    }
+}

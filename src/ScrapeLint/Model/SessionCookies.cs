@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScrapeLint.Model
+{
+    /// <summary>A platform's login-session cookie: its name, the platform, its domain, and whether the name alone identifies it.</summary>
+    internal sealed class PlatformCookie
+    {
+        public PlatformCookie(string name, string platform, string[] domains, bool isGeneric)
+        {
+            Name = name;
+            Platform = platform;
+            Domains = domains;
+            IsGeneric = isGeneric;
+        }
+
+        public string Name { get; }
+
+        public string Platform { get; }
+
+        public string[] Domains { get; }
+
+        /// <summary>A name other sites use too (<c>sessionid</c>, <c>JSESSIONID</c>): a finding only with the platform's host.</summary>
+        public bool IsGeneric { get; }
+
+        public bool IsPlatformHost(string host) => Domains.Any(d => HostList.IsSameOrSubdomain(host, d));
+    }
+
+    /// <summary>A cookie placed on a request, a cookie container or a browser: its name, its domain when given, and what it is placed on.</summary>
+    internal sealed class CookieSite
+    {
+        public CookieSite(IOperation name, IOperation? domain, string target)
+        {
+            Name = name;
+            Domain = domain;
+            Target = target;
+        }
+
+        public IOperation Name { get; }
+
+        public IOperation? Domain { get; }
+
+        public string Target { get; }
+    }
+
+    /// <summary>
+    /// The session cookies of social platforms (SPEC SL3004) and where cookies are set: <c>System.Net.Cookie</c>,
+    /// Selenium's, Playwright's and Puppeteer's cookie types, <c>CookieContainer.SetCookies</c>, a
+    /// <c>Cookie</c> header, RestSharp's <c>AddCookie</c> and Flurl's <c>WithCookie</c>.
+    /// </summary>
+    internal static class SessionCookies
+    {
+        private static readonly string[] LinkedIn = { "linkedin.com" };
+        private static readonly string[] Facebook = { "facebook.com" };
+        private static readonly string[] Instagram = { "instagram.com" };
+        private static readonly string[] X = { "x.com", "twitter.com" };
+        private static readonly string[] TikTok = { "tiktok.com" };
+        private static readonly string[] Vk = { "vk.com" };
+
+        public static readonly PlatformCookie[] All =
+        {
+            new PlatformCookie("li_at", "LinkedIn", LinkedIn, isGeneric: false),
+            new PlatformCookie("JSESSIONID", "LinkedIn", LinkedIn, isGeneric: true),
+            new PlatformCookie("c_user", "Facebook", Facebook, isGeneric: false),
+            new PlatformCookie("xs", "Facebook", Facebook, isGeneric: true),
+            new PlatformCookie("datr", "Facebook", Facebook, isGeneric: false),
+            new PlatformCookie("sessionid", "Instagram", Instagram, isGeneric: true),
+            new PlatformCookie("ds_user_id", "Instagram", Instagram, isGeneric: false),
+            new PlatformCookie("auth_token", "X", X, isGeneric: true),
+            new PlatformCookie("ct0", "X", X, isGeneric: false),
+            new PlatformCookie("sessionid", "TikTok", TikTok, isGeneric: true),
+            new PlatformCookie("sid_tt", "TikTok", TikTok, isGeneric: false),
+            new PlatformCookie("remixsid", "VK", Vk, isGeneric: false),
+        };
+
+        private static readonly string[] CookieNamespaces = { "System.Net", "OpenQA.Selenium", "Microsoft.Playwright", "PuppeteerSharp" };
+
+        public static readonly HashSet<string> SiteNames = new HashSet<string>
+        {
+            "Cookie", "CookieParam", "SetCookies", "Add", "TryAddWithoutValidation", "AddHeader", "AddDefaultHeader", "WithHeader", "AddCookie", "WithCookie",
+        };
+
+        /// <summary>The platform cookies a name can be, generic ones included.</summary>
+        public static IEnumerable<PlatformCookie> Named(string name)
+            => All.Where(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>The cookie an operation sets, or null.</summary>
+        public static CookieSite? Site(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol { Name: "Cookie" or "CookieParam" } type && IsCookieNamespace(type):
+                    var name = Argument(creation.Arguments, "name") ?? Initialized(creation, "Name");
+                    var domain = Argument(creation.Arguments, "domain") ?? Initialized(creation, "Domain") ?? Initialized(creation, "Url") ?? ContainerUri(creation);
+                    return name is null ? null : new CookieSite(name, domain, Target(creation, type));
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    switch (method.Name)
+                    {
+                        case "SetCookies" when invocation.Arguments.Length == 2 && IsCookieNamespace(method.ContainingType):
+                            return new CookieSite(invocation.Arguments[1].Value, invocation.Arguments[0].Value, "a CookieContainer");
+                        case "AddCookie" when EvasionModel.IsIn(method, "RestSharp") && Argument(invocation.Arguments, "name") is { } restName:
+                            return new CookieSite(restName, Argument(invocation.Arguments, "domain"), "a RestSharp request");
+                        case "WithCookie" when EvasionModel.IsIn(method, "Flurl") && UserAgents.HeaderArguments(invocation) is { } flurl:
+                            return new CookieSite(flurl.Name, null, "a Flurl request");
+                        case "Add" or "TryAddWithoutValidation" or "AddHeader" or "AddDefaultHeader" or "WithHeader"
+                            when UserAgents.HeaderArguments(invocation) is { } header && IsCookieHeader(header.Name)
+                                && (IsCookieNamespace(method.ContainingType) || EvasionModel.IsIn(method, "RestSharp") || EvasionModel.IsIn(method, "Flurl")):
+                            return new CookieSite(header.Value, null, "a Cookie header");
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The cookie names of a <c>Cookie</c> header or <c>Set-Cookie</c> text: <c>li_at=…; JSESSIONID="ajax:…"</c>.</summary>
+        public static IEnumerable<string> NamesInHeader(string text)
+        {
+            foreach (var pair in text.Split(';', ','))
+            {
+                var equals = pair.IndexOf('=');
+                if (equals > 0)
+                {
+                    yield return pair.Substring(0, equals).Trim();
+                }
+            }
+        }
+
+        /// <summary>The host of a cookie domain or URL (<c>.linkedin.com</c>, <c>https://www.linkedin.com/</c>).</summary>
+        public static string? HostOf(string domain)
+        {
+            var text = domain.Trim();
+            var scheme = text.IndexOf("://", StringComparison.Ordinal);
+            if (scheme >= 0)
+            {
+                text = text.Substring(scheme + 3);
+            }
+
+            var end = text.IndexOfAny(new[] { '/', ':', '?', '{' });
+            text = (end >= 0 ? text.Substring(0, end) : text).TrimStart('.');
+            return text.Length > 0 && text.IndexOf('.') > 0 ? text : null;
+        }
+
+        private static bool IsCookieHeader(IOperation name)
+            => ValueTracer.Strip(name) is { ConstantValue: { HasValue: true, Value: string text } } && string.Equals(text, "Cookie", StringComparison.OrdinalIgnoreCase);
+
+        private static bool IsCookieNamespace(ISymbol symbol)
+        {
+            foreach (var prefix in CookieNamespaces)
+            {
+                if (EvasionModel.IsIn(symbol, prefix))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string Target(IOperation creation, INamedTypeSymbol type)
+        {
+            var library = type.ContainingNamespace.ToDisplayString();
+            return library.StartsWith("System.Net", StringComparison.Ordinal) ? "a System.Net.Cookie"
+                : library.StartsWith("OpenQA.Selenium", StringComparison.Ordinal) ? "the Selenium browser's cookies"
+                : library.StartsWith("Microsoft.Playwright", StringComparison.Ordinal) ? "the Playwright browser context"
+                : "the Puppeteer page";
+        }
+
+        /// <summary><c>container.Add(new Uri("https://www.linkedin.com"), new Cookie(…))</c>: the URI the container files the cookie under.</summary>
+        private static IOperation? ContainerUri(IOperation creation)
+        {
+            var current = creation.Parent;
+            while (current is IConversionOperation)
+            {
+                current = current.Parent;
+            }
+
+            return current is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add } && IsCookieNamespace(add.TargetMethod.ContainingType)
+                ? add.Arguments[0].Value
+                : null;
+        }
+
+        private static IOperation? Argument(IEnumerable<IArgumentOperation> arguments, string parameterName)
+            => arguments.FirstOrDefault(a => a.ArgumentKind != ArgumentKind.DefaultValue && string.Equals(a.Parameter?.Name, parameterName, StringComparison.OrdinalIgnoreCase))?.Value;
+
+        private static IOperation? Initialized(IObjectCreationOperation creation, string property)
+            => creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
+                .FirstOrDefault(a => a.Target is IPropertyReferenceOperation p && p.Property.Name == property)?.Value;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ScrapeLint.Model;
+
+namespace ScrapeLint.Rules
+{
+    /// <summary>
+    /// Runs the evasion rules (SL3001, SL3002, SL3003, SL3004). Each invocation, object creation and
+    /// assignment is rejected by its name before anything is bound; the rest is bound once and handed to
+    /// the rules that look at that name.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class EvasionAnalyzer : DiagnosticAnalyzer
+    {
+        internal static readonly ImmutableArray<EvasionRule> Rules = ImmutableArray.Create<EvasionRule>(
+            new BrowserUserAgentRule(),
+            new RotatingProxyRule(),
+            new CaptchaOrBotEvasionRule(),
+            new SocialSessionCookieRule());
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Rules.Select(r => r.Descriptor).ToImmutableArray();
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var model = EvasionModel.For(start.Compilation);
+                start.RegisterSyntaxNodeAction(
+                    node =>
+                    {
+                        var name = SiteName(node.Node);
+                        if (name is null)
+                        {
+                            return;
+                        }
+
+                        EvasionSite? site = null;
+                        foreach (var rule in Rules)
+                        {
+                            if (!rule.IsCandidate(name, model))
+                            {
+                                continue;
+                            }
+
+                            if (site is null)
+                            {
+                                var operation = node.SemanticModel.GetOperation(node.Node, node.CancellationToken);
+                                if (operation is null)
+                                {
+                                    return;
+                                }
+
+                                site = new EvasionSite(node.Node, operation, model, node.Options, node.CancellationToken);
+                            }
+
+                            foreach (var diagnostic in rule.Check(site))
+                            {
+                                node.ReportDiagnostic(diagnostic);
+                            }
+                        }
+                    },
+                    SyntaxKind.InvocationExpression,
+                    SyntaxKind.ObjectCreationExpression,
+                    SyntaxKind.SimpleAssignmentExpression);
+            });
+        }
+
+        /// <summary>The invoked method's, created type's or assigned member's name; <c>[]</c> for an indexer assignment.</summary>
+        private static string? SiteName(SyntaxNode node)
+            => node switch
+            {
+                InvocationExpressionSyntax invocation => SyntaxIndex.InvokedName(invocation),
+                ObjectCreationExpressionSyntax creation => creation.Type switch
+                {
+                    QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    _ => null,
+                },
+                AssignmentExpressionSyntax assignment => assignment.Left switch
+                {
+                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    ElementAccessExpressionSyntax => "[]",
+                    _ => null,
+                },
+                _ => null,
+            };
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using ScrapeLint.Model;
+
+namespace ScrapeLint.Rules
+{
+    /// <summary>
+    /// SL3004: a social platform's session cookie (li_at, c_user, xs, datr, ds_user_id, ct0, sid_tt, remixsid…)
+    /// placed on a request, a cookie container or a browser. Names other sites use too (sessionid, JSESSIONID,
+    /// auth_token, xs) count only with their platform's host; a site's own session cookie is silent.
+    /// </summary>
+    internal sealed class SocialSessionCookieRule : EvasionRule
+    {
+        internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
+            RuleIdentifiers.SocialSessionCookie,
+            title: "Reused session cookie of a social platform",
+            messageFormat: "Session cookie '{0}' of {1} is placed on {2}: the scraper runs as a logged-in member, behind the login the platform's terms protect",
+            RuleCategories.Evasion,
+            DiagnosticSeverity.Warning,
+            description: "A logged-in session reaches what the platform shows only to its members; scraping with a copied session cookie breaks the terms the account agreed to and collects data people shared with members, not with crawlers.");
+
+        public SocialSessionCookieRule()
+            : base(Rule)
+        {
+        }
+
+        public override bool IsCandidate(string name, EvasionModel model) => SessionCookies.SiteNames.Contains(name);
+
+        public override IEnumerable<Diagnostic> Check(EvasionSite site)
+        {
+            if (SessionCookies.Site(site.Operation) is not { } cookie)
+            {
+                yield break;
+            }
+
+            var isHeader = cookie.Target is "a Cookie header" or "a CookieContainer";
+            var names = site.Tracer.Trace(cookie.Name).Where(v => v.Text is not null)
+                .SelectMany(v => isHeader ? SessionCookies.NamesInHeader(v.Text!) : new[] { v.Text! })
+                .Distinct().ToList();
+            var candidates = names.SelectMany(SessionCookies.Named).ToList();
+            if (candidates.Count == 0)
+            {
+                yield break;
+            }
+
+            // The cookie's own domain decides; without one, a distinctive name is enough and a generic
+            // name needs its platform among the hosts the code talks to.
+            var domains = Domains(site, cookie);
+            var match = domains.Count > 0
+                ? candidates.FirstOrDefault(c => domains.Any(c.IsPlatformHost))
+                : candidates.FirstOrDefault(c => !c.IsGeneric) ?? candidates.FirstOrDefault(c => RelatedHosts(site).Any(c.IsPlatformHost));
+            if (match is not null)
+            {
+                yield return Report(site.Node, match.Name, match.Platform, cookie.Target);
+            }
+        }
+
+        /// <summary>The hosts of the cookie's own domain or URL.</summary>
+        private static List<string> Domains(EvasionSite site, CookieSite cookie)
+            => cookie.Domain is null
+                ? new List<string>()
+                : site.Tracer.Trace(cookie.Domain).Select(v => v.Text is null ? null : SessionCookies.HostOf(v.Text)).Where(h => h is not null).Cast<string>().ToList();
+
+        /// <summary>The hosts the method requests, else the hosts its type names in constant URLs.</summary>
+        private static List<string> RelatedHosts(EvasionSite site)
+        {
+            var hosts = new List<string>();
+            var crawl = site.Model.Crawl;
+            if (CrawlModel.BodyOwner(site.Node) is { } owner && crawl.Body(owner, site.Operation.SemanticModel, site.CancellationToken) is { } body)
+            {
+                var options = ScrapeLintOptions.For(site.Options, site.Node.SyntaxTree);
+                var evaluator = new ShapeEvaluator(body.Facts, crawl, scope: null);
+                hosts.AddRange(body.Find(options, site.CancellationToken).Select(found => body.Shape(found, evaluator).HostSuffix).Where(h => h is not null).Cast<string>());
+            }
+
+            if (hosts.Count == 0 && site.Operation.SemanticModel?.GetEnclosingSymbol(site.Node.SpanStart, site.CancellationToken)?.ContainingType is { } type)
+            {
+                hosts.AddRange(type.GetMembers().OfType<IFieldSymbol>()
+                    .Select(f => f.HasConstantValue && f.ConstantValue is string text && text.IndexOf("://", System.StringComparison.Ordinal) > 0 ? SessionCookies.HostOf(text) : null)
+                    .Where(h => h is not null).Cast<string>());
+            }
+
+            return hosts;
+        }
+    }
+}

@@ -1,0 +1,307 @@
+using Microsoft.CodeAnalysis.Testing;
+using ScrapeLint.Rules;
+using Verify = ScrapeLint.Tests.Verifiers.RuleVerifier<ScrapeLint.Rules.EvasionAnalyzer>;
+
+namespace ScrapeLint.Tests.Rules;
+
+public class SL3001BrowserUserAgentTests
+{
+    private const string Id = "SL3001";
+
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Net;
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        using System.Threading.Tasks;
+
+        """;
+
+    public static TheoryData<string> Positives => new()
+    {
+        // Default headers, literal.
+        """
+        public class ShopScraper
+        {
+            private readonly HttpClient http = new HttpClient();
+            public ShopScraper()
+            {
+                {|#0:http.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36")|};
+            }
+        }
+        """,
+        // Through a constant of another class.
+        """
+        static class Browsers { public const string Chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36"; }
+        public class Fetcher
+        {
+            public Task<string> GetAsync(HttpClient client, string url)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                {|#0:request.Headers.Add("User-Agent", Browsers.Chrome)|};
+                return client.SendAsync(request).ContinueWith(t => t.Result.ReasonPhrase ?? "");
+            }
+        }
+        """,
+        // A rotation list picked at random: one finding.
+        """
+        public class RotatingClient
+        {
+            private static readonly string[] UserAgents =
+            {
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/124.0 Safari/537.36",
+                "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 Version/17.4 Safari/605.1.15",
+                "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0",
+            };
+            private readonly Random random = new Random();
+            public async Task<string> FetchAsync(HttpClient client, string url)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                {|#0:request.Headers.TryAddWithoutValidation("User-Agent", UserAgents[random.Next(UserAgents.Length)])|};
+                using var response = await client.SendAsync(request);
+                return await response.Content.ReadAsStringAsync();
+            }
+        }
+        """,
+        // WebClient headers indexer with the enum name.
+        """
+        public class LegacyDownloader
+        {
+            private const string Agent = "Mozilla/5.0 (compatible; MSIE 10.0; Windows NT 6.1; Trident/6.0)";
+            public string Download(string url)
+            {
+                using var client = new WebClient();
+                {|#0:client.Headers[HttpRequestHeader.UserAgent] = Agent|};
+                return client.DownloadString(url);
+            }
+        }
+        """,
+        // HttpWebRequest.UserAgent through a readonly field.
+        """
+        public class PageLoader
+        {
+            private readonly string agent = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
+            public WebResponse Load(string url)
+            {
+        #pragma warning disable SYSLIB0014
+                var request = (HttpWebRequest)WebRequest.Create(url);
+        #pragma warning restore SYSLIB0014
+                {|#0:request.UserAgent = agent|};
+                return request.GetResponse();
+            }
+        }
+        """,
+        // A helper method returns the string.
+        """
+        public class ClientFactory
+        {
+            private static string DesktopChrome() => "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0.0.0 Safari/537.36";
+            public HttpClient Create()
+            {
+                var client = new HttpClient();
+                {|#0:client.DefaultRequestHeaders.Add("User-Agent", DesktopChrome())|};
+                return client;
+            }
+        }
+        """,
+        // Assigned in the constructor, set in another method.
+        """
+        public class ProfileFetcher
+        {
+            private readonly string userAgent;
+            private readonly HttpClient client = new HttpClient();
+            public ProfileFetcher() { userAgent = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Safari/605.1.15"; }
+            public void Configure() { {|#0:client.DefaultRequestHeaders.UserAgent.TryParseAdd(userAgent)|}; }
+        }
+        """,
+        // Puppeteer page.
+        """
+        public class HeadlessScraper
+        {
+            public async Task OpenAsync(PuppeteerSharp.IPage page, string url)
+            {
+                await {|#0:page.SetUserAgentAsync("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0 Safari/537.36")|};
+                await page.GoToAsync(url);
+            }
+        }
+        """,
+        // Playwright context options.
+        """
+        public class PlaywrightSession
+        {
+            public Task<Microsoft.Playwright.IBrowserContext> NewContextAsync(Microsoft.Playwright.IBrowser browser)
+                => browser.NewContextAsync(new Microsoft.Playwright.BrowserNewContextOptions
+                {
+                    {|#0:UserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:126.0) Gecko/20100101 Firefox/126.0"|},
+                });
+        }
+        """,
+        // Selenium --user-agent switch with interpolation.
+        """
+        public class SeleniumFactory
+        {
+            private const string Version = "124.0.6367.91";
+            public OpenQA.Selenium.Chrome.ChromeOptions Options()
+            {
+                var options = new OpenQA.Selenium.Chrome.ChromeOptions();
+                {|#0:options.AddArgument($"--user-agent=Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/{Version} Safari/537.36")|};
+                return options;
+            }
+        }
+        """,
+        // Rotation in turn through a list and a helper.
+        """
+        public class AgentPool
+        {
+            private readonly List<string> agents = new List<string>
+            {
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/124.0 Safari/537.36",
+                "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0",
+            };
+            private int next;
+            private string Next() => agents[next++ % agents.Count];
+            public void Apply(HttpRequestMessage request) => {|#0:request.Headers.UserAgent.ParseAdd(Next())|};
+        }
+        """,
+        // ProductInfoHeaderValue named Mozilla.
+        """
+        public class ProductHeader
+        {
+            public void Apply(HttpClient client) => {|#0:client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Mozilla", "5.0"))|};
+        }
+        """,
+    };
+
+    public static TheoryData<string> Silent => new()
+    {
+        // An identifying bot string with a contact URL.
+        """
+        public class PoliteBot
+        {
+            public void Configure(HttpClient client) => client.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (compatible; AcmeBot/1.0; +https://acme.example/bot)");
+        }
+        """,
+        // The product's own token.
+        """
+        public class ApiClient
+        {
+            public void Configure(HttpClient client) => client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("ContosoSync", "2.3.1"));
+        }
+        """,
+        // Own product string through a constant.
+        """
+        public class Telemetry
+        {
+            private const string Agent = "Contoso.Telemetry/4.0 (+https://contoso.example/telemetry)";
+            public void Configure(HttpRequestMessage request) => request.Headers.Add("User-Agent", Agent);
+        }
+        """,
+        // A browser string as a value of another header.
+        """
+        public class Referrer
+        {
+            public void Configure(HttpRequestMessage request) => request.Headers.Add("X-Original-Agent", "Mozilla/5.0 (Windows NT 10.0) Chrome/124.0");
+        }
+        """,
+        // Logging a browser string is not setting it.
+        """
+        public class AgentLogger
+        {
+            private const string Sample = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/124.0";
+            public string Describe() => "Sample browser: " + Sample;
+        }
+        """,
+        // The value comes from configuration: unknown, silent.
+        """
+        public class ConfiguredClient
+        {
+            private readonly string agent;
+            public ConfiguredClient(Func<string, string> settings) { agent = settings("UserAgent"); }
+            public void Configure(HttpClient client) => client.DefaultRequestHeaders.UserAgent.ParseAdd(agent);
+        }
+        """,
+        // Crawler string of a spider with a contact page.
+        """
+        public class ArchiveSpider
+        {
+            private static readonly string[] Agents = { "ArchiveSpider/2.0 (+https://archive.example/spider)" };
+            public void Configure(HttpClient client) => client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", Agents[0]);
+        }
+        """,
+        // Selenium switches that are not a user agent.
+        """
+        public class HeadlessOptions
+        {
+            public OpenQA.Selenium.Chrome.ChromeOptions Create()
+            {
+                var options = new OpenQA.Selenium.Chrome.ChromeOptions();
+                options.AddArgument("--headless=new");
+                options.AddArgument("--window-size=1280,800");
+                return options;
+            }
+        }
+        """,
+        // Playwright's own default UA (no option).
+        """
+        public class PlaywrightDefaults
+        {
+            public Task<Microsoft.Playwright.IBrowserContext> NewContextAsync(Microsoft.Playwright.IBrowser browser)
+                => browser.NewContextAsync(new Microsoft.Playwright.BrowserNewContextOptions { Locale = "en-GB", ViewportSize = new Microsoft.Playwright.ViewportSize { Width = 1280, Height = 800 } });
+        }
+        """,
+        // A project class with its own UserAgent property.
+        """
+        public class VisitRecord
+        {
+            public string UserAgent { get; set; } = "";
+            public static VisitRecord FromHeader(string header) => new VisitRecord { UserAgent = "Mozilla/5.0 (Windows NT 10.0) Chrome/124.0" };
+        }
+        """,
+        // Reading the incoming User-Agent.
+        """
+        public class AgentReader
+        {
+            public string Read(HttpRequestMessage request) => string.Join(" ", request.Headers.UserAgent);
+        }
+        """,
+    };
+
+    [Theory]
+    [MemberData(nameof(Positives))]
+    public Task BrowserUserAgentIsReported(string source)
+        => Verify.VerifyAsync(Id, Usings + source, Verify.Diagnostic(Id).WithLocation(0));
+
+    [Theory]
+    [MemberData(nameof(Silent))]
+    public Task OwnOrIdentifyingUserAgentIsSilent(string source)
+        => Verify.VerifyAsync(Id, Usings + source);
+
+    [Fact]
+    public Task RotationListHasTheStrongerMessage()
+        => Verify.VerifyAsync(Id, Usings + """
+            public class RotatingClient
+            {
+                private static readonly string[] UserAgents =
+                {
+                    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/124.0 Safari/537.36",
+                    "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0",
+                };
+                public void Apply(HttpRequestMessage request, Random random)
+                    => {|#0:request.Headers.TryAddWithoutValidation("User-Agent", UserAgents[random.Next(UserAgents.Length)])|};
+            }
+            """,
+            Verify.Diagnostic(Id).WithLocation(0).WithArguments(
+                "A User-Agent picked at random from 2 browser strings in 'UserAgents' (rotated to pass as many different visitors)", "HttpRequestMessage.Headers"));
+
+    [Fact]
+    public Task MessageNamesTheConstant()
+        => Verify.VerifyAsync(Id, Usings + """
+            public class Fetcher
+            {
+                private const string Chrome = "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0";
+                public void Apply(HttpClient client) => {|#0:client.DefaultRequestHeaders.UserAgent.ParseAdd(Chrome)|};
+            }
+            """,
+            Verify.Diagnostic(Id).WithLocation(0).WithArguments("Browser User-Agent 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0' from constant 'Chrome'", "HttpClient.DefaultRequestHeaders"));
+}

@@ -1,0 +1,264 @@
+using Microsoft.CodeAnalysis.Testing;
+using Verify = ScrapeLint.Tests.Verifiers.RuleVerifier<ScrapeLint.Rules.EvasionAnalyzer>;
+
+namespace ScrapeLint.Tests.Rules;
+
+public class SL3004SocialSessionCookieTests
+{
+    private const string Id = "SL3004";
+
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Net;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        """;
+
+    public static TheoryData<string> Positives => new()
+    {
+        // li_at in a CookieContainer.
+        """
+        public class LinkedInSession
+        {
+            public HttpClient Create(string liAt)
+            {
+                var cookies = new CookieContainer();
+                cookies.Add(new Uri("https://www.linkedin.com"), {|#0:new Cookie("li_at", liAt)|});
+                return new HttpClient(new HttpClientHandler { CookieContainer = cookies });
+            }
+        }
+        """,
+        // JSESSIONID with LinkedIn's domain.
+        """
+        public class LinkedInCsrf
+        {
+            public Cookie Csrf(string token) => {|#0:new Cookie("JSESSIONID", token, "/", ".linkedin.com")|};
+        }
+        """,
+        // Facebook c_user via a constant name.
+        """
+        public class FacebookSession
+        {
+            private const string UserCookie = "c_user";
+            public void Add(CookieContainer jar, string id) => jar.Add({|#0:new Cookie(UserCookie, id, "/", ".facebook.com")|});
+        }
+        """,
+        // A Cookie header with li_at.
+        """
+        public class HeaderSession
+        {
+            public Task<string> FetchAsync(HttpClient http, string token)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, "https://www.linkedin.com/voyager/api/me");
+                {|#0:request.Headers.Add("Cookie", $"li_at={token}; lang=v=2&lang=en-us")|};
+                return http.SendAsync(request).ContinueWith(t => t.Result.StatusCode.ToString());
+            }
+        }
+        """,
+        // Instagram sessionid with its host in the same method.
+        """
+        public class InstagramSession
+        {
+            public async Task<string> ProfileAsync(string sessionId, string handle)
+            {
+                var jar = new CookieContainer();
+                jar.Add({|#0:new Cookie("sessionid", sessionId) { Domain = ".instagram.com" }|});
+                using var http = new HttpClient(new HttpClientHandler { CookieContainer = jar });
+                return await http.GetStringAsync($"https://www.instagram.com/{handle}/");
+            }
+        }
+        """,
+        // X auth_token through SetCookies.
+        """
+        public class XSession
+        {
+            private static readonly Uri Home = new Uri("https://x.com/");
+            public void Login(CookieContainer jar, string token) => {|#0:jar.SetCookies(Home, "auth_token=" + token)|};
+        }
+        """,
+        // X ct0 with no host given.
+        """
+        public class CsrfCookie
+        {
+            public Cookie Create(string csrf) => {|#0:new Cookie("ct0", csrf)|};
+        }
+        """,
+        // Selenium cookie.
+        """
+        public class SeleniumLogin
+        {
+            public void Login(OpenQA.Selenium.IWebDriver driver, string token)
+            {
+                driver.Navigate().GoToUrl("https://www.linkedin.com/");
+                driver.Manage().Cookies.AddCookie({|#0:new OpenQA.Selenium.Cookie("li_at", token, ".linkedin.com", "/", null)|});
+            }
+        }
+        """,
+        // Playwright cookies.
+        """
+        public class PlaywrightLogin
+        {
+            public Task LoginAsync(Microsoft.Playwright.IBrowserContext context, string xs, string cUser)
+                => context.AddCookiesAsync(new[]
+                {
+                    {|#0:new Microsoft.Playwright.Cookie { Name = "xs", Value = xs, Domain = ".facebook.com", Path = "/" }|},
+                    {|#1:new Microsoft.Playwright.Cookie { Name = "c_user", Value = cUser, Domain = ".facebook.com", Path = "/" }|},
+                });
+        }
+        """,
+        // Puppeteer cookie.
+        """
+        public class PuppeteerLogin
+        {
+            public Task LoginAsync(PuppeteerSharp.IPage page, string sid)
+                => page.SetCookieAsync({|#0:new PuppeteerSharp.CookieParam { Name = "sid_tt", Value = sid, Domain = ".tiktok.com" }|});
+        }
+        """,
+        // VK remixsid from a helper.
+        """
+        public class VkSession
+        {
+            private static string SessionCookieName() => "remixsid";
+            public Cookie Create(string value) => {|#0:new Cookie(SessionCookieName(), value, "/", "vk.com")|};
+        }
+        """,
+    };
+
+    [Fact]
+    public Task ContainerUriIsTheCookiesDomainEvenWhenTheTypeNamesOtherHosts()
+        => Verify.VerifyAsync(Id, Usings + """
+            public class MixedHosts
+            {
+                private const string Status = "https://status.contoso.example/health";
+                public CookieContainer Jar(string token)
+                {
+                    var jar = new CookieContainer();
+                    jar.Add(new Uri("https://www.linkedin.com"), {|#0:new Cookie("JSESSIONID", token)|});
+                    return jar;
+                }
+            }
+            """,
+            Verify.Diagnostic(Id).WithLocation(0));
+
+    public static TheoryData<string> Silent => new()
+    {
+        // The site's own session cookie.
+        """
+        public class OwnSession
+        {
+            public Cookie Create(string id) => new Cookie("sessionid", id, "/", "shop.contoso.example");
+        }
+        """,
+        // JSESSIONID of a Java backend of the team.
+        """
+        public class JavaBackend
+        {
+            public async Task<string> CallAsync(string session)
+            {
+                var jar = new CookieContainer();
+                jar.Add(new Uri("https://billing.internal.example"), new Cookie("JSESSIONID", session));
+                using var http = new HttpClient(new HttpClientHandler { CookieContainer = jar });
+                return await http.GetStringAsync("https://billing.internal.example/api/invoices");
+            }
+        }
+        """,
+        // A generic name and no host anywhere.
+        """
+        public class GenericSession
+        {
+            public Cookie Create(string value) => new Cookie("sessionid", value);
+        }
+        """,
+        // auth_token of the team's own API.
+        """
+        public class OwnAuthToken
+        {
+            public void Add(HttpRequestMessage request, string token) => request.Headers.Add("Cookie", "auth_token=" + token);
+            public Task<HttpResponseMessage> SendAsync(HttpClient http, string token)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, "https://api.contoso.example/orders");
+                request.Headers.Add("Cookie", "auth_token=" + token);
+                return http.SendAsync(request);
+            }
+        }
+        """,
+        // Consent cookie on LinkedIn is not a session.
+        """
+        public class ConsentCookie
+        {
+            public Cookie Create() => new Cookie("lang", "v=2&lang=en-us", "/", ".linkedin.com");
+        }
+        """,
+        // Reading cookies the server set.
+        """
+        public class CookieReader
+        {
+            public string? Session(CookieContainer jar) => jar.GetCookies(new Uri("https://www.linkedin.com"))["li_at"]?.Value;
+        }
+        """,
+        // A test header unrelated to cookies.
+        """
+        public class TraceHeader
+        {
+            public void Add(HttpRequestMessage request) => request.Headers.Add("X-Trace", "li_at=none");
+        }
+        """,
+        // Selenium cookie for the own staging site.
+        """
+        public class StagingLogin
+        {
+            public void Login(OpenQA.Selenium.IWebDriver driver, string session)
+                => driver.Manage().Cookies.AddCookie(new OpenQA.Selenium.Cookie("sessionid", session, "staging.contoso.example", "/", null));
+        }
+        """,
+        // Playwright feature flag cookie.
+        """
+        public class FeatureFlag
+        {
+            public Task EnableAsync(Microsoft.Playwright.IBrowserContext context)
+                => context.AddCookiesAsync(new[] { new Microsoft.Playwright.Cookie { Name = "beta", Value = "1", Domain = "app.contoso.example", Path = "/" } });
+        }
+        """,
+        // A distinctive name for another site is silent.
+        """
+        public class Lookalike
+        {
+            public Cookie Create(string v) => new Cookie("xs", v, "/", "www.contoso.example");
+        }
+        """,
+        // Clearing cookies.
+        """
+        public class Logout
+        {
+            public void Clear(OpenQA.Selenium.IWebDriver driver) => driver.Manage().Cookies.DeleteAllCookies();
+        }
+        """,
+    };
+
+    [Theory]
+    [MemberData(nameof(Positives))]
+    public Task PlatformSessionCookieIsReported(string source)
+    {
+        var expected = source.Contains("{|#1:", StringComparison.Ordinal)
+            ? new[] { Verify.Diagnostic(Id).WithLocation(0), Verify.Diagnostic(Id).WithLocation(1) }
+            : new[] { Verify.Diagnostic(Id).WithLocation(0) };
+        return Verify.VerifyAsync(Id, Usings + source, expected);
+    }
+
+    [Theory]
+    [MemberData(nameof(Silent))]
+    public Task OwnOrUnrelatedCookieIsSilent(string source)
+        => Verify.VerifyAsync(Id, Usings + source);
+
+    [Fact]
+    public Task MessageNamesTheCookieAndThePlatform()
+        => Verify.VerifyAsync(Id, Usings + """
+            public class LinkedInCsrf
+            {
+                public Cookie Csrf(string token) => {|#0:new Cookie("JSESSIONID", token, "/", ".linkedin.com")|};
+            }
+            """,
+            Verify.Diagnostic(Id).WithLocation(0).WithArguments("JSESSIONID", "LinkedIn", "a System.Net.Cookie"));
+}
