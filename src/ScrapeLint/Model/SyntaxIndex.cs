@@ -78,6 +78,7 @@ namespace ScrapeLint.Model
             }
 
             var pending = compilation.SyntaxTrees.ToList();
+            var chunk = new char[8192];
             var known = new HashSet<string>(names, StringComparer.Ordinal);
             while (names.Count > 0)
             {
@@ -86,7 +87,7 @@ namespace ScrapeLint.Model
                 foreach (var tree in pending)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (MentionsAny(tree.GetText(cancellationToken), hashes))
+                    if (MentionsAny(tree.GetText(cancellationToken), hashes, chunk))
                     {
                         round.Add(tree);
                     }
@@ -225,9 +226,8 @@ namespace ScrapeLint.Model
         /// Whether the text has an identifier whose hash is one of the names' hashes (comments and strings included: a false
         /// hit only costs the syntax walk). Reads the text in chunks and hashes identifiers as it goes: no allocation per identifier.
         /// </summary>
-        private static bool MentionsAny(SourceText text, HashSet<ulong> hashes)
+        private static bool MentionsAny(SourceText text, HashSet<ulong> hashes, char[] chunk)
         {
-            var chunk = new char[8192];
             var hash = Fnv.Offset;
             var inIdentifier = false;
             for (var start = 0; start < text.Length; start += chunk.Length)
