@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ScrapeLint.Model
 {
@@ -59,9 +60,63 @@ namespace ScrapeLint.Model
             var polly = false;
             var registrations = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
 
-            foreach (var tree in compilation.SyntaxTrees)
+            // Only trees whose text names a sink, a registration or a handler are walked; then the trees naming
+            // the wrappers and handlers found so far, until no new tree qualifies. A tree none of these names
+            // appear in cannot hold a wrapper, so a project without requests costs one text scan.
+            var names = new HashSet<string>(catalog.Names, StringComparer.Ordinal) { "AddHttpClient", "AddHttpMessageHandler", "DelegatingHandler", "HttpClientHandler", "PoliteHttpHandler", "AddRateLimiter", "RateLimitAsync", "RateLimit", "AddConcurrencyLimiter" };
+            names.UnionWith(configuredNames);
+            if (names.Remove("Create") | names.Remove("CreateHttp"))
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                // Sinks only as WebRequest.Create(…): the common name alone is no evidence.
+                names.Add("WebRequest");
+                names.Add("HttpWebRequest");
+            }
+
+            if (catalog.HasNavigatingProperty)
+            {
+                names.Add("Url");
+            }
+
+            var pending = compilation.SyntaxTrees.ToList();
+            var chunk = new char[8192];
+            var known = new HashSet<string>(names, StringComparer.Ordinal);
+            while (names.Count > 0)
+            {
+                var hashes = IdentifierHashes(names);
+                var round = new List<SyntaxTree>();
+                foreach (var tree in pending)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (MentionsAny(tree.GetText(cancellationToken), hashes, chunk))
+                    {
+                        round.Add(tree);
+                    }
+                }
+
+                var walked = new HashSet<SyntaxTree>(round);
+                pending.RemoveAll(walked.Contains);
+                foreach (var tree in round)
+                {
+                    Walk(tree);
+                }
+
+                FixedPoint();
+                names = new HashSet<string>(wrappers.Concat(handlers.Select(h => h.Identifier.ValueText)).Where(known.Add), StringComparer.Ordinal);
+                if (round.Count == 0)
+                {
+                    break;
+                }
+            }
+
+            foreach (var name in declarations.Keys.Where(n => !wrappers.Contains(n)).ToList())
+            {
+                declarations.Remove(name);
+            }
+
+            return new SyntaxIndex(wrappers, declarations, configuredNames, registrations.ToImmutable(), handlers.ToImmutable(), constructed.ToImmutableHashSet(StringComparer.Ordinal), polly);
+
+            void Walk(SyntaxTree tree)
+            {
                 var root = tree.GetRoot(cancellationToken);
                 foreach (var node in root.DescendantNodes())
                 {
@@ -148,27 +203,85 @@ namespace ScrapeLint.Model
             }
 
             // Fixed point: a method that calls a sink or a wrapper by name is a wrapper candidate.
-            bool changed;
-            do
+            void FixedPoint()
             {
-                changed = false;
-                foreach (var pair in calls)
+                bool changed;
+                do
                 {
-                    if (!wrappers.Contains(pair.Key) && pair.Value.Any(wrappers.Contains))
+                    changed = false;
+                    foreach (var pair in calls)
                     {
-                        wrappers.Add(pair.Key);
-                        changed = true;
+                        if (!wrappers.Contains(pair.Key) && pair.Value.Any(wrappers.Contains))
+                        {
+                            wrappers.Add(pair.Key);
+                            changed = true;
+                        }
+                    }
+                }
+                while (changed);
+            }
+        }
+
+        /// <summary>
+        /// Whether the text has an identifier whose hash is one of the names' hashes (comments and strings included: a false
+        /// hit only costs the syntax walk). Reads the text in chunks and hashes identifiers as it goes: no allocation per identifier.
+        /// </summary>
+        private static bool MentionsAny(SourceText text, HashSet<ulong> hashes, char[] chunk)
+        {
+            var hash = Fnv.Offset;
+            var inIdentifier = false;
+            for (var start = 0; start < text.Length; start += chunk.Length)
+            {
+                var count = Math.Min(chunk.Length, text.Length - start);
+                text.CopyTo(start, chunk, 0, count);
+                for (var i = 0; i < count; i++)
+                {
+                    var c = chunk[i];
+                    if (c < 128 ? IdentifierChars[c] : char.IsLetterOrDigit(c))
+                    {
+                        hash = Fnv.Add(hash, c);
+                        inIdentifier = true;
+                    }
+                    else if (inIdentifier)
+                    {
+                        if (hashes.Contains(hash))
+                        {
+                            return true;
+                        }
+
+                        hash = Fnv.Offset;
+                        inIdentifier = false;
                     }
                 }
             }
-            while (changed);
 
-            foreach (var name in declarations.Keys.Where(n => !wrappers.Contains(n)).ToList())
+            return inIdentifier && hashes.Contains(hash);
+        }
+
+        private static readonly bool[] IdentifierChars = Enumerable.Range(0, 128).Select(c => char.IsLetterOrDigit((char)c) || c == '_').ToArray();
+
+        private static HashSet<ulong> IdentifierHashes(IEnumerable<string> names)
+        {
+            var hashes = new HashSet<ulong>();
+            foreach (var name in names)
             {
-                declarations.Remove(name);
+                var hash = Fnv.Offset;
+                foreach (var c in name)
+                {
+                    hash = Fnv.Add(hash, c);
+                }
+
+                hashes.Add(hash);
             }
 
-            return new SyntaxIndex(wrappers, declarations, configuredNames, registrations.ToImmutable(), handlers.ToImmutable(), constructed.ToImmutableHashSet(StringComparer.Ordinal), polly);
+            return hashes;
+        }
+
+        private static class Fnv
+        {
+            public const ulong Offset = 14695981039346656037UL;
+
+            public static ulong Add(ulong hash, char c) => (hash ^ c) * 1099511628211UL;
         }
 
         /// <summary>The simple name of the invoked method: <c>GetStringAsync</c> of <c>_http.GetStringAsync(url)</c>.</summary>

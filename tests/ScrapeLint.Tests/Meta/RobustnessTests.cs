@@ -1,66 +1,103 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using ScrapeLint.Tests.Corpus;
+using ScrapeLint.Tests.Verifiers;
 
 namespace ScrapeLint.Tests.Meta;
 
 /// <summary>
-/// Half-typed code in an IDE: every analyzer runs over truncated and damaged versions of the sample and
-/// corpus sources and must never throw (an AD0001 fails the test inside <see cref="AllAnalyzers.RunAsync"/>).
+/// Half-typed code in an IDE: every analyzer runs over truncated and damaged versions of the sample, corpus
+/// and rule-test sources and must never throw (an AD0001 fails the test).
 /// </summary>
 public class RobustnessTests
 {
+    /// <summary>At most this many prefixes of one source: short sources are cut after every token, long ones at evenly spaced tokens.</summary>
+    private const int MaxPrefixes = 48;
+
+    /// <summary>Prefixes analysed together, each its own syntax tree of one compilation.</summary>
+    private const int PrefixesPerCompilation = 16;
+
+    private static readonly Regex Markup = new(@"\{\|[^:|{}]*:|\|\}|\[\||\|\]", RegexOptions.Compiled);
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> AllSources = new(LoadSources);
+
+    /// <summary>Sample and corpus files by path; the C# sources of the rule tests as <c>path#n</c> (n-th raw string of the file).</summary>
     public static TheoryData<string> Sources
     {
         get
         {
             var data = new TheoryData<string>();
-            var roots = new[] { Path.Combine(Repository.Root, "samples", "ProfileHarvester"), Path.Combine(Repository.Root, "tests", "ScrapeLint.Tests", "Corpus") };
-            foreach (var file in roots.SelectMany(r => Directory.GetFiles(r, "*.cs", SearchOption.AllDirectories))
-                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.EndsWith("CorpusTests.cs", StringComparison.Ordinal))
-                .OrderBy(f => f))
+            foreach (var key in AllSources.Value.Keys.Order(StringComparer.Ordinal))
             {
-                data.Add(Path.GetRelativePath(Repository.Root, file).Replace('\\', '/'));
+                data.Add(key);
             }
 
             return data;
         }
     }
 
+    [Fact]
+    public void SourcesIncludeSamplesCorpusAndRuleTests()
+    {
+        var keys = AllSources.Value.Keys.ToList();
+        Assert.Contains(keys, k => k.StartsWith("samples/", StringComparison.Ordinal));
+        Assert.Contains(keys, k => k.StartsWith("tests/ScrapeLint.Tests/Corpus/", StringComparison.Ordinal));
+        Assert.True(keys.Count(k => k.StartsWith("tests/ScrapeLint.Tests/Rules/", StringComparison.Ordinal)) >= 100, "the rule tests' sources were not extracted");
+        Assert.DoesNotContain(AllSources.Value.Values, s => s.Contains("{|#", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Every prefix ending after a token (sampled evenly to <see cref="MaxPrefixes"/> for long sources, with
+    /// a fixed offset per source so every token position is hit by some source).
+    /// </summary>
     [Theory]
     [MemberData(nameof(Sources))]
-    public async Task TruncatedSourcesNeverCrashTheAnalyzers(string file)
+    public async Task TruncatedSourcesNeverCrashTheAnalyzers(string source)
     {
-        var text = await File.ReadAllTextAsync(Path.Combine(Repository.Root, file));
-        var tokens = CSharpSyntaxTree.ParseText(text).GetRoot().DescendantTokens().ToList();
-        const int cuts = 12;
-        for (var i = 1; i <= cuts; i++)
+        var text = AllSources.Value[source];
+        var tokens = CSharpSyntaxTree.ParseText(text).GetRoot().DescendantTokens().Where(t => t.Span.Length > 0).ToList();
+        var stride = Math.Max(1, (tokens.Count + MaxPrefixes - 1) / MaxPrefixes);
+        var offset = StableSeed(source) % stride;
+        var prefixes = new List<string>();
+        for (var i = offset; i < tokens.Count; i += stride)
         {
-            var token = tokens[tokens.Count * i / (cuts + 1)];
-            await AllAnalyzers.RunAsync(text.Substring(0, token.Span.End), OutputKind.DynamicallyLinkedLibrary, requireNoErrors: false);
+            prefixes.Add(text.Substring(0, tokens[i].Span.End));
+        }
+
+        foreach (var batch in prefixes.Chunk(PrefixesPerCompilation))
+        {
+            await RunAsync(batch, CancellationToken.None);
         }
     }
 
+    /// <summary>Random token deletions and duplications, fixed seed per source.</summary>
     [Theory]
     [MemberData(nameof(Sources))]
-    public async Task DamagedSourcesNeverCrashTheAnalyzers(string file)
+    public async Task DamagedSourcesNeverCrashTheAnalyzers(string source)
     {
-        var text = await File.ReadAllTextAsync(Path.Combine(Repository.Root, file));
+        var text = AllSources.Value[source];
         var tokens = CSharpSyntaxTree.ParseText(text).GetRoot().DescendantTokens().Where(t => t.Span.Length > 0).ToList();
-        var random = new Random(file.Length * 7919);
-        for (var round = 0; round < 6; round++)
+        var random = new Random(StableSeed(source));
+        var damaged = new List<string>();
+        for (var round = 0; round < 8; round++)
         {
             // Delete or duplicate a few tokens, working from the end so earlier spans stay valid.
-            var damaged = text;
-            foreach (var token in Enumerable.Range(0, 4).Select(_ => tokens[random.Next(tokens.Count)]).Distinct().OrderByDescending(t => t.SpanStart))
+            var result = text;
+            foreach (var token in Enumerable.Range(0, 1 + round % 4).Select(_ => tokens[random.Next(tokens.Count)]).Distinct().OrderByDescending(t => t.SpanStart))
             {
-                damaged = random.Next(2) == 0
-                    ? damaged.Remove(token.SpanStart, token.Span.Length)
-                    : damaged.Insert(token.SpanStart, token.Text + " ");
+                result = random.Next(2) == 0
+                    ? result.Remove(token.SpanStart, token.Span.Length)
+                    : result.Insert(token.SpanStart, token.Text + " ");
             }
 
-            await AllAnalyzers.RunAsync(damaged, OutputKind.DynamicallyLinkedLibrary, requireNoErrors: false);
+            damaged.Add(result);
         }
+
+        await RunAsync(damaged, CancellationToken.None);
     }
 
     [Fact]
@@ -70,5 +107,78 @@ public class RobustnessTests
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => AllAnalyzers.RunAsync(text, OutputKind.DynamicallyLinkedLibrary, requireNoErrors: false, cancelled.Token));
+    }
+
+    /// <summary>Cancelled midway through a large analysis, ScrapeLint stops long before the analysis would have finished.</summary>
+    [Fact]
+    public async Task AnalysisStopsPromptlyWhenCancelledMidway()
+    {
+        var sources = AllSources.Value.Where(p => p.Key.StartsWith("tests/ScrapeLint.Tests/Corpus/Crawlers/", StringComparison.Ordinal)).Select(p => p.Value).ToList();
+        var full = Stopwatch.StartNew();
+        await RunAsync(sources, CancellationToken.None);
+        full.Stop();
+
+        using var cancellation = new CancellationTokenSource();
+        var delay = full.Elapsed / 5;
+        cancellation.CancelAfter(delay);
+        var watch = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunAsync(sources, cancellation.Token));
+        var afterCancel = watch.Elapsed - delay;
+
+        // Ignoring the token would take the remaining ~80% of the run; honouring it takes a few callbacks.
+        Assert.True(afterCancel < full.Elapsed / 2, $"stopped {afterCancel.TotalMilliseconds:N0} ms after cancellation; a full run takes {full.Elapsed.TotalMilliseconds:N0} ms");
+    }
+
+    /// <summary>Each source its own syntax tree of one compilation, every ScrapeLint analyzer run over them; no AD0001.</summary>
+    private static async Task RunAsync(IEnumerable<string> sources, CancellationToken cancellationToken)
+    {
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parse, $"Source{i}.cs", cancellationToken: cancellationToken))
+            .Append(CSharpSyntaxTree.ParseText(TestReferences.AbotStubs, parse, "Stubs.Abot.cs", cancellationToken: cancellationToken));
+        var compilation = CSharpCompilation.Create("Robustness", trees, await AllAnalyzers.ReferencesAsync(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
+        var diagnostics = await compilation.WithAnalyzers(AllAnalyzers.Analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
+        var crashes = diagnostics.Where(d => d.Id == "AD0001").ToList();
+        Assert.True(crashes.Count == 0, "An analyzer threw:\n" + string.Join("\n", crashes.Select(d => d.GetMessage())));
+    }
+
+    private static IReadOnlyDictionary<string, string> LoadSources()
+    {
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Relative(string file) => Path.GetRelativePath(Repository.Root, file).Replace('\\', '/');
+        bool IsBuildOutput(string file) => file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) || file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
+
+        var whole = new[] { Path.Combine(Repository.Root, "samples", "ProfileHarvester"), Path.Combine(Repository.Root, "tests", "ScrapeLint.Tests", "Corpus") };
+        foreach (var file in whole.SelectMany(r => Directory.GetFiles(r, "*.cs", SearchOption.AllDirectories)).Where(f => !IsBuildOutput(f) && !f.EndsWith("CorpusTests.cs", StringComparison.Ordinal)))
+        {
+            sources[Relative(file)] = File.ReadAllText(file);
+        }
+
+        // The rule tests hold their sources in raw string literals: every one that reads like C# code, markup removed.
+        foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "tests", "ScrapeLint.Tests", "Rules"), "*.cs", SearchOption.AllDirectories).Where(f => !IsBuildOutput(f)))
+        {
+            var literals = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot().DescendantTokens()
+                .Where(t => t.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) || t.IsKind(SyntaxKind.SingleLineRawStringLiteralToken))
+                .Select(t => Markup.Replace(t.ValueText, string.Empty))
+                .Where(s => s.Contains("class ", StringComparison.Ordinal) || s.Contains("namespace ", StringComparison.Ordinal) || s.Contains("using ", StringComparison.Ordinal));
+            var n = 0;
+            foreach (var literal in literals)
+            {
+                sources[$"{Relative(file)}#{n++}"] = literal;
+            }
+        }
+
+        return sources;
+    }
+
+    private static int StableSeed(string key)
+    {
+        var hash = 17;
+        foreach (var c in key)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+
+        return hash & int.MaxValue;
     }
 }

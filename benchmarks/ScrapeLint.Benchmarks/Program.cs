@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ScrapeLint.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/ScrapeLint.Benchmarks              the ratio report against the targets
+// dotnet run -c Release --project benchmarks/ScrapeLint.Benchmarks -- --runs 5  more runs per figure (median)
+// dotnet run -c Release --project benchmarks/ScrapeLint.Benchmarks -- --bdn     the same workloads under BenchmarkDotNet
+if (args.Contains("--bdn"))
+{
+    BenchmarkRunner.Run<AnalyzerBenchmarks>(args: args.Where(a => a != "--bdn").ToArray());
+    return 0;
+}
+
+if (args.SkipWhile(a => a != "--profile").Skip(1).FirstOrDefault() is { } corpus)
+{
+    // For dotnet-trace: only ScrapeLint's analysis of one workload, a few times.
+    var profiled = AnalyzerBenchmarks.Load(corpus);
+    for (var i = 0; i < 3; i++)
+    {
+        await Workload.WithAnalyzers(profiled.Compile(), Workload.ScrapeLintAnalyzers, logTime: false).GetAnalyzerDiagnosticsAsync();
+    }
+
+    return 0;
+}
+
+var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(3);
+return await Report.RunAsync(runs) ? 0 : 1;
+
+/// <summary>The figures of issue 8, printed next to their targets.</summary>
+internal static class Report
+{
+    public static async Task<bool> RunAsync(int runs)
+    {
+        Console.WriteLine($"ScrapeLint analyzers: {string.Join(", ", Workload.ScrapeLintAnalyzers.Select(a => $"{a.GetType().Name} ({string.Join(" ", a.SupportedDiagnostics.Select(d => d.Id))})"))}");
+        Console.WriteLine($"Median of {runs} runs after one warm-up; each run compiles afresh; analysis is sequential (concurrentAnalysis: false).");
+        Console.WriteLine("compiler = Compilation.GetDiagnostics() without analyzers (declarations and every method body bound).");
+        Console.WriteLine("analyzer = GetAnalyzerTelemetryInfoAsync ExecutionTime (the analyzer's own callbacks, as -p:ReportAnalyzer=true shows them);");
+        Console.WriteLine("net      = analyzer minus a do-nothing syntax-node analyzer on the same node kinds (the driver's cost of any such analyzer);");
+        Console.WriteLine("wall +   = wall time of WithAnalyzers(ScrapeLint).GetAnalyzerDiagnosticsAsync() minus the same with the do-nothing analyzer.");
+        Console.WriteLine();
+
+        var mixed = AnalyzerBenchmarks.Load("Mixed");
+        var plain = AnalyzerBenchmarks.Load("NoHttp");
+        var ok = true;
+        ok &= await CorpusAsync("(a) mixed crawler + business code", mixed, runs, target: 0.02);
+        ok &= await CorpusAsync("(b) no HTTP library usage", plain, runs, target: 0.002);
+        ok &= await PathologicalAsync(runs);
+        Console.WriteLine(ok ? "All targets met." : "Some targets missed.");
+        return ok;
+    }
+
+    private static async Task<bool> CorpusAsync(string title, Workload workload, int runs, double target)
+    {
+        var errors = workload.Compile().GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+        Console.WriteLine($"{title}: {workload.Lines:N0} lines in {workload.Files} files, {errors} compile errors");
+        var figures = await MeasureAsync(workload, runs);
+        Console.WriteLine($"  compiler           {figures.Compiler,9:N0} ms");
+        Console.WriteLine($"  do-nothing syntax  {figures.NoopSyntax,9:N1} ms  {figures.NoopSyntax / figures.Compiler,8:P3}");
+        Console.WriteLine($"  do-nothing op      {figures.NoopOperation,9:N1} ms  {figures.NoopOperation / figures.Compiler,8:P3}");
+        foreach (var (analyzer, time) in figures.PerAnalyzer)
+        {
+            var families = string.Join("/", analyzer.SupportedDiagnostics.Select(d => d.Category).Distinct());
+            Console.WriteLine($"  {analyzer.GetType().Name,-18} {time,9:N1} ms  {time / figures.Compiler,8:P3}  ({families})");
+        }
+
+        var net = Math.Max(0, figures.ScrapeLint - figures.NoopSyntax);
+        Console.WriteLine($"  ScrapeLint total   {figures.ScrapeLint,9:N1} ms  {figures.ScrapeLint / figures.Compiler,8:P3}; net {net,7:N1} ms  {net / figures.Compiler,8:P3}  target <= {target:P1}: {(net / figures.Compiler <= target ? "MET" : "MISSED")}");
+        Console.WriteLine($"  wall +             {figures.WallDelta,9:N0} ms  {figures.WallDelta / figures.Compiler,8:P3}  (noise: two full compilations subtracted)");
+        Console.WriteLine($"  allocated +        {figures.AllocatedDelta / 1048576.0,9:N1} MiB (ScrapeLint run minus do-nothing run)");
+        Console.WriteLine();
+        return net / figures.Compiler <= target;
+    }
+
+    private static async Task<bool> PathologicalAsync(int runs)
+    {
+        Console.WriteLine("(c) one pathological file (wrapper chain, huge methods, thousands of concatenations, 60-deep nesting, mutual recursion)");
+        var perLine = new List<double>();
+        foreach (var scale in new[] { 1, 2, 4 })
+        {
+            var workload = new Workload("Pathological" + scale, new[] { ($"Monster{scale}.cs", CorpusGenerator.Pathological(scale)) });
+            var figures = await MeasureAsync(workload, runs);
+            var net = Math.Max(0, figures.ScrapeLint - figures.NoopSyntax);
+            perLine.Add(net * 1000 / workload.Lines);
+            Console.WriteLine($"  {scale}x: {workload.Lines,6:N0} lines  compiler {figures.Compiler,7:N0} ms  ScrapeLint net {net,7:N1} ms  {net * 1000 / workload.Lines,7:N2} us/line  ({net / figures.Compiler:P1} of compiler)");
+        }
+
+        // Flat within measurement noise: 4x the lines may cost at most 1.5x the time per line.
+        var growth = perLine[2] / Math.Max(perLine[0], 1e-9);
+        var met = growth <= 1.5;
+        Console.WriteLine($"  time per line 4x / 1x = {growth:N2}  target <= 1.50 (no super-linear growth): {(met ? "MET" : "MISSED")}");
+        Console.WriteLine();
+        return met;
+    }
+
+    private static async Task<Figures> MeasureAsync(Workload workload, int runs)
+    {
+        var all = new List<Figures>();
+        for (var run = 0; run <= runs; run++)
+        {
+            var figures = await MeasureOnceAsync(workload);
+            if (run > 0)
+            {
+                all.Add(figures);
+            }
+        }
+
+        double Median(Func<Figures, double> selector) => all.Select(selector).OrderBy(x => x).ElementAt(all.Count / 2);
+        return new Figures(
+            Median(f => f.Compiler),
+            Median(f => f.NoopSyntax),
+            Median(f => f.NoopOperation),
+            Median(f => f.ScrapeLint),
+            Workload.ScrapeLintAnalyzers.Select((a, i) => (a, Median(f => f.PerAnalyzer[i].Time))).ToImmutableArray(),
+            Median(f => f.WallDelta),
+            Median(f => f.AllocatedDelta));
+    }
+
+    private static async Task<Figures> MeasureOnceAsync(Workload workload)
+    {
+        Collect();
+        var watch = Stopwatch.StartNew();
+        workload.Compile().GetDiagnostics();
+        var compiler = watch.Elapsed.TotalMilliseconds;
+
+        // Telemetry: every analyzer in one sequential pass, each charged with its own callbacks only.
+        var noopSyntax = new DoNothingSyntaxAnalyzer();
+        var noopOperation = new DoNothingOperationAnalyzer();
+        var analyzers = Workload.ScrapeLintAnalyzers.Add(noopSyntax).Add(noopOperation);
+        var withAll = Workload.WithAnalyzers(workload.Compile(), analyzers, logTime: true);
+        await withAll.GetAnalyzerDiagnosticsAsync();
+        var perAnalyzer = ImmutableArray.CreateBuilder<(DiagnosticAnalyzer, double Time)>();
+        foreach (var analyzer in Workload.ScrapeLintAnalyzers)
+        {
+            perAnalyzer.Add((analyzer, (await withAll.GetAnalyzerTelemetryInfoAsync(analyzer, default)).ExecutionTime.TotalMilliseconds));
+        }
+
+        var noopSyntaxTime = (await withAll.GetAnalyzerTelemetryInfoAsync(noopSyntax, default)).ExecutionTime.TotalMilliseconds;
+        var noopOperationTime = (await withAll.GetAnalyzerTelemetryInfoAsync(noopOperation, default)).ExecutionTime.TotalMilliseconds;
+
+        // Wall time and allocations: ScrapeLint alone against the do-nothing analyzer alone.
+        var (baselineWall, baselineBytes) = await WallAsync(workload, ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingSyntaxAnalyzer()));
+        var (scrapeLintWall, scrapeLintBytes) = await WallAsync(workload, Workload.ScrapeLintAnalyzers);
+        return new Figures(compiler, noopSyntaxTime, noopOperationTime, perAnalyzer.Sum(p => p.Time), perAnalyzer.ToImmutable(), scrapeLintWall - baselineWall, scrapeLintBytes - baselineBytes);
+    }
+
+    private static async Task<(double Milliseconds, long Bytes)> WallAsync(Workload workload, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var compilation = workload.Compile();
+        Collect();
+        var bytes = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        await Workload.WithAnalyzers(compilation, analyzers, logTime: false).GetAnalyzerDiagnosticsAsync();
+        return (watch.Elapsed.TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: true) - bytes);
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    private sealed record Figures(double Compiler, double NoopSyntax, double NoopOperation, double ScrapeLint, ImmutableArray<(DiagnosticAnalyzer Analyzer, double Time)> PerAnalyzer, double WallDelta, double AllocatedDelta);
+}
+
+/// <summary>The same workloads under BenchmarkDotNet (time and allocated bytes per operation).</summary>
+[MemoryDiagnoser]
+public class AnalyzerBenchmarks
+{
+    private Workload workload = null!;
+
+    [Params("Mixed", "NoHttp", "Pathological")]
+    public string Corpus { get; set; } = "Mixed";
+
+    internal static Workload Load(string corpus)
+        => corpus switch
+        {
+            "Mixed" => new Workload(corpus, CorpusGenerator.Project(100_000, crawlerEvery: 8, seed: 20240611)),
+            "NoHttp" => new Workload(corpus, CorpusGenerator.Project(100_000, crawlerEvery: 0, seed: 20240611)),
+            _ => new Workload(corpus, new[] { ("Monster.cs", CorpusGenerator.Pathological(4)) }),
+        };
+
+    [GlobalSetup]
+    public void Setup() => workload = Load(Corpus);
+
+    [Benchmark(Baseline = true)]
+    public int Compiler() => workload.Compile().GetDiagnostics().Length;
+
+    [Benchmark]
+    public Task<ImmutableArray<Diagnostic>> DoNothingSyntaxAnalyzer()
+        => Workload.WithAnalyzers(workload.Compile(), ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingSyntaxAnalyzer()), logTime: false).GetAnalyzerDiagnosticsAsync();
+
+    [Benchmark]
+    public Task<ImmutableArray<Diagnostic>> ScrapeLint()
+        => Workload.WithAnalyzers(workload.Compile(), Workload.ScrapeLintAnalyzers, logTime: false).GetAnalyzerDiagnosticsAsync();
+}
