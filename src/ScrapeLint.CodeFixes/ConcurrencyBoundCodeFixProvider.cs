@@ -154,7 +154,7 @@ namespace ScrapeLint.CodeFixes
             newLambda = newLambda.WithAdditionalAnnotations(Formatter.Annotation);
 
             // SemaphoreSlim needs no Dispose unless its AvailableWaitHandle is used; the tasks may outlive the statement.
-            var declaration = GuardEditor.Statement($"var {gate} = new global::System.Threading.SemaphoreSlim({limit});\n");
+            var declaration = GuardEditor.Statement($"var {gate} = new global::System.Threading.SemaphoreSlim({limit});");
             return new FixPlan(
                 $"Limit Task.WhenAll to {limit} requests at a time (SemaphoreSlim)",
                 SemaphoreKey,
@@ -163,7 +163,7 @@ namespace ScrapeLint.CodeFixes
                     var annotation = new SyntaxAnnotation();
                     r = r.ReplaceNodes(new SyntaxNode[] { lambda, statement }, (original, rewritten) => original == lambda ? newLambda : rewritten.WithAdditionalAnnotations(annotation));
                     var anchor = (StatementSyntax)r.GetAnnotatedNodes(annotation).Single();
-                    return GuardEditor.InsertBefore(r, anchor, new System.Collections.Generic.List<StatementSyntax> { declaration });
+                    return GuardEditor.InsertBefore(r, anchor, new System.Collections.Generic.List<StatementSyntax> { declaration.WithTrailingTrivia(GuardEditor.EndOfLine(r)) });
                 });
         }
     }

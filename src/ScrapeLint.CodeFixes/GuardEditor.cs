@@ -89,11 +89,15 @@ namespace ScrapeLint.CodeFixes
 
             root = root.ReplaceNodes(annotations.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(annotations[original]));
 
-            var toInsert = statements.ToList();
+            // New lines end like the document's lines; a guard with a block is followed by a blank line.
+            var endOfLine = EndOfLine(root);
+            var toInsert = statements
+                .Select(s => s.WithoutTrailingTrivia().WithTrailingTrivia(s is IfStatementSyntax ? new[] { endOfLine, endOfLine } : new[] { endOfLine }))
+                .ToList();
             if (urlLocal is { } introduced)
             {
                 var url = root.GetAnnotatedNodes(UrlAnnotation).Single();
-                toInsert.Insert(0, Statement($"var {introduced.Name} = {url.WithoutTrivia().ToFullString()};"));
+                toInsert.Insert(0, Statement($"var {introduced.Name} = {url.WithoutTrivia().ToFullString()};").WithTrailingTrivia(endOfLine));
                 root = root.ReplaceNode(url, SyntaxFactory.IdentifierName(introduced.Name).WithTriviaFrom(url));
             }
 
@@ -106,6 +110,9 @@ namespace ScrapeLint.CodeFixes
             {
                 var members = typeNode.Members;
                 var index = members.LastIndexOf(m => m is FieldDeclarationSyntax) + 1;
+
+                // After the fields; first in the type, it is set apart from the member after it by a blank line.
+                field = field.WithoutTrailingTrivia().WithTrailingTrivia(index == 0 && members.Count > 0 ? new[] { endOfLine, endOfLine } : new[] { endOfLine });
                 root = root.ReplaceNode(typeNode, typeNode.WithMembers(members.Insert(index, field)));
             }
 
@@ -120,6 +127,10 @@ namespace ScrapeLint.CodeFixes
             document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             return await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>A line break like the document's first one.</summary>
+        public static SyntaxTrivia EndOfLine(SyntaxNode root)
+            => SyntaxFactory.EndOfLine(root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n");
 
         /// <summary>Adds <c>async</c> in front of a lambda, keeping the lambda's leading trivia in front of it.</summary>
         public static LambdaExpressionSyntax MakeAsync(LambdaExpressionSyntax lambda)

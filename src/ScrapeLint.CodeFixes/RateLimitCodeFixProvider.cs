@@ -70,7 +70,7 @@ namespace ScrapeLint.CodeFixes
 
         private static FixPlan Plan(string title, string key, RequestSite site, string statement, (ExpressionSyntax, string)? local, MemberDeclarationSyntax? field)
         {
-            var wait = GuardEditor.Statement(statement + "\n");
+            var wait = GuardEditor.Statement(statement);
             return new FixPlan(title, key, r => GuardEditor.Insert(r, site, new List<StatementSyntax> { wait }, local, field));
         }
     }

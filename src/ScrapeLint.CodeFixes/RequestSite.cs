@@ -101,7 +101,7 @@ namespace ScrapeLint.CodeFixes
 
                     if (IsLoopBodyOf(ancestor, anchor))
                     {
-                        skip = SkipKind.Continue;
+                        skip = ContinueKeepsProgress(semanticModel, ancestor, anchor) ? SkipKind.Continue : SkipKind.None;
                         break;
                     }
                 }
@@ -151,6 +151,34 @@ namespace ScrapeLint.CodeFixes
                 _ => null,
             };
             return body is not null && body.Span.Contains(inner.Span);
+        }
+
+        /// <summary>
+        /// <c>continue</c> still moves the loop on: a foreach always does; a for, while or do loop only when the
+        /// statements skipped after the guard write nothing its condition reads (a page counter advanced at
+        /// the end of the body would make the loop spin on a disallowed page, or leave a variable unassigned).
+        /// </summary>
+        private static bool ContinueKeepsProgress(SemanticModel semanticModel, SyntaxNode loop, StatementSyntax anchor)
+        {
+            var (condition, body) = loop switch
+            {
+                ForStatementSyntax forLoop => (forLoop.Condition, forLoop.Statement),
+                WhileStatementSyntax whileLoop => (whileLoop.Condition, whileLoop.Statement),
+                DoStatementSyntax doLoop => (doLoop.Condition, doLoop.Statement),
+                _ => (null, null),
+            };
+            if (condition is null || body is null)
+            {
+                return true;
+            }
+
+            var statement = anchor.AncestorsAndSelf().OfType<StatementSyntax>().First(s => s.Parent == body || s == body);
+            var skipped = statement == body || body is not BlockSyntax block
+                ? semanticModel.AnalyzeDataFlow(statement)
+                : semanticModel.AnalyzeDataFlow(statement, block.Statements.Last());
+            var tested = semanticModel.AnalyzeDataFlow(condition);
+            return skipped is { Succeeded: true } && tested is { Succeeded: true }
+                && !skipped.WrittenInside.Intersect(tested.ReadInside, SymbolEqualityComparer.Default).Any();
         }
 
         private static string? FindCancellationToken(IMethodSymbol method)

@@ -62,7 +62,7 @@ namespace ScrapeLint.CodeFixes
             }
 
             var skip = site.Skip == SkipKind.Continue ? "continue;" : ReturnStatement(site);
-            var guard = GuardEditor.Statement($"if (!{condition})\n{{\n{skip}\n}}\n");
+            var guard = GuardEditor.Statement($"if (!{condition})\n{{\n{skip}\n}}");
             return new FixPlan(title, key, r => GuardEditor.Insert(r, site, new List<StatementSyntax> { guard }, url.Local, field));
         }
 
