@@ -18,10 +18,6 @@ namespace ScrapeLint.CodeFixes
     /// </summary>
     internal static class GuardEditor
     {
-        private static readonly SyntaxAnnotation AnchorAnnotation = new SyntaxAnnotation("ScrapeLint.Anchor");
-        private static readonly SyntaxAnnotation TypeAnnotation = new SyntaxAnnotation("ScrapeLint.Type");
-        private static readonly SyntaxAnnotation UrlAnnotation = new SyntaxAnnotation("ScrapeLint.Url");
-
         /// <summary>Parses generated code and marks it for import adding, simplification and formatting.</summary>
         public static StatementSyntax Statement(string text)
             => Mark(SyntaxFactory.ParseStatement(text));
@@ -74,17 +70,21 @@ namespace ScrapeLint.CodeFixes
             (ExpressionSyntax Url, string Name)? urlLocal,
             MemberDeclarationSyntax? field)
         {
+            // Fresh annotations: Fix All inserts several times into one document.
+            var anchorAnnotation = new SyntaxAnnotation();
+            var typeAnnotation = new SyntaxAnnotation();
+            var urlAnnotation = new SyntaxAnnotation();
             var anchorNode = (SyntaxNode?)site.Anchor ?? site.Function;
             var type = field is null ? null : ContainingType(site.Request);
-            var annotations = new Dictionary<SyntaxNode, SyntaxAnnotation> { [anchorNode] = AnchorAnnotation };
+            var annotations = new Dictionary<SyntaxNode, SyntaxAnnotation> { [anchorNode] = anchorAnnotation };
             if (type is not null)
             {
-                annotations[type] = TypeAnnotation;
+                annotations[type] = typeAnnotation;
             }
 
             if (urlLocal is { } local)
             {
-                annotations[local.Url] = UrlAnnotation;
+                annotations[local.Url] = urlAnnotation;
             }
 
             root = root.ReplaceNodes(annotations.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(annotations[original]));
@@ -96,17 +96,17 @@ namespace ScrapeLint.CodeFixes
                 .ToList();
             if (urlLocal is { } introduced)
             {
-                var url = root.GetAnnotatedNodes(UrlAnnotation).Single();
+                var url = root.GetAnnotatedNodes(urlAnnotation).Single();
                 toInsert.Insert(0, Statement($"var {introduced.Name} = {url.WithoutTrivia().ToFullString()};").WithTrailingTrivia(endOfLine));
                 root = root.ReplaceNode(url, SyntaxFactory.IdentifierName(introduced.Name).WithTriviaFrom(url));
             }
 
-            var anchor = root.GetAnnotatedNodes(AnchorAnnotation).Single();
+            var anchor = root.GetAnnotatedNodes(anchorAnnotation).Single();
             root = site.Anchor is null
                 ? root.ReplaceNode(anchor, WithBlockBody((LambdaExpressionSyntax)anchor, site, toInsert))
                 : InsertBefore(root, (StatementSyntax)anchor, toInsert);
 
-            if (field is not null && root.GetAnnotatedNodes(TypeAnnotation).SingleOrDefault() is TypeDeclarationSyntax typeNode)
+            if (field is not null && root.GetAnnotatedNodes(typeAnnotation).SingleOrDefault() is TypeDeclarationSyntax typeNode)
             {
                 var members = typeNode.Members;
                 var index = members.LastIndexOf(m => m is FieldDeclarationSyntax) + 1;
