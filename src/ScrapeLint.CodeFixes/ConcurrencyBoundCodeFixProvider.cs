@@ -51,11 +51,10 @@ namespace ScrapeLint.CodeFixes
             var arguments = invocation.ArgumentList.Arguments;
             var optionsIndex = IndexOf(method, "ParallelOptions");
             var tokenIndex = IndexOf(method, "CancellationToken");
-            ArgumentListSyntax newArguments;
             if (optionsIndex >= 0)
             {
-                // Options written at the call: set (or replace) their MaxDegreeOfParallelism.
-                if (arguments[optionsIndex].Expression is not BaseObjectCreationExpressionSyntax creation)
+                // Options created at the call or in a local's declaration: set (or replace) their MaxDegreeOfParallelism.
+                if (OptionsCreation(semanticModel, arguments[optionsIndex].Expression, cancellationToken) is not { } creation)
                 {
                     return null;
                 }
@@ -67,26 +66,41 @@ namespace ScrapeLint.CodeFixes
                 initializer = existing is not null
                     ? initializer.ReplaceNode(existing, existing.WithRight(assignment.Right.WithTriviaFrom(existing.Right)))
                     : initializer.WithExpressions(initializer.Expressions.Add(assignment));
-                var merged = (creation switch
-                {
-                    ObjectCreationExpressionSyntax explicitNew => explicitNew.WithArgumentList(explicitNew.ArgumentList ?? SyntaxFactory.ArgumentList()),
-                    _ => creation,
-                }).WithInitializer(initializer).WithAdditionalAnnotations(Formatter.Annotation);
-                newArguments = invocation.ArgumentList.ReplaceNode(creation, merged);
+                var merged = creation.WithInitializer(initializer).WithAdditionalAnnotations(Formatter.Annotation);
+                return new FixPlan(
+                    $"Limit {method.ContainingType.Name}.{method.Name} to {limit} at a time (MaxDegreeOfParallelism)",
+                    ParallelOptionsKey,
+                    r => r.ReplaceNode(creation, merged));
             }
             else
             {
                 var token = tokenIndex >= 0 ? $", CancellationToken = {arguments[tokenIndex].Expression.WithoutTrivia()}" : "";
                 var options = SyntaxFactory.Argument(GuardEditor.Expression($"new global::System.Threading.Tasks.ParallelOptions {{ MaxDegreeOfParallelism = {limit}{token} }}"));
-                newArguments = tokenIndex >= 0
+                var newArguments = tokenIndex >= 0
                     ? invocation.ArgumentList.WithArguments(arguments.Replace(arguments[tokenIndex], options.WithTriviaFrom(arguments[tokenIndex])))
                     : invocation.ArgumentList.WithArguments(arguments.Insert(arguments.Count - 1, options));
+                return new FixPlan(
+                    $"Limit {method.ContainingType.Name}.{method.Name} to {limit} at a time (MaxDegreeOfParallelism)",
+                    ParallelOptionsKey,
+                    r => r.ReplaceNode(invocation.ArgumentList, newArguments));
+            }
+        }
+
+        /// <summary>The <c>new ParallelOptions { … }</c> an argument is, or the one a local it names was declared with.</summary>
+        private static BaseObjectCreationExpressionSyntax? OptionsCreation(SemanticModel semanticModel, ExpressionSyntax argument, CancellationToken cancellationToken)
+        {
+            if (argument is BaseObjectCreationExpressionSyntax creation)
+            {
+                return creation;
             }
 
-            return new FixPlan(
-                $"Limit {method.ContainingType.Name}.{method.Name} to {limit} at a time (MaxDegreeOfParallelism)",
-                ParallelOptionsKey,
-                r => r.ReplaceNode(invocation.ArgumentList, newArguments));
+            return argument is IdentifierNameSyntax
+                && semanticModel.GetSymbolInfo(argument, cancellationToken).Symbol is ILocalSymbol local
+                && local.DeclaringSyntaxReferences.Length == 1
+                && local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax declared }
+                && declared.SyntaxTree == argument.SyntaxTree
+                ? declared
+                : null;
         }
 
         private static int IndexOf(IMethodSymbol method, string typeName)

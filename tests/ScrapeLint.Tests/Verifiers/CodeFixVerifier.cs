@@ -48,6 +48,13 @@ internal static class CodeFixVerifier<TRule, TFix>
         {
             ReferenceAssemblies = TestReferences.Net80,
         };
+        if (RuleId == "SL2003")
+        {
+            // SL2003 is found at a crawl request and reported at the fan-out call around it, outside the analysed
+            // node: a non-local diagnostic, which an IDE offers fixes for once the document has been analysed.
+            test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        }
+
         test.DisabledDiagnostics.AddRange(CrawlAnalyzer.Rules.Select(r => r.Descriptor.Id).Where(id => id != RuleId));
         var references = TestReferences.ThirdParty.Where(r => Includes(r, libraries)).ToArray();
         for (var i = 0; i < sources.Length; i++)
