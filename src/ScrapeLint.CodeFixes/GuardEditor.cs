@@ -106,7 +106,19 @@ namespace ScrapeLint.CodeFixes
                 ? root.ReplaceNode(anchor, WithBlockBody((LambdaExpressionSyntax)anchor, site, toInsert))
                 : InsertBefore(root, (StatementSyntax)anchor, toInsert);
 
-            if (field is not null && root.GetAnnotatedNodes(typeAnnotation).SingleOrDefault() is TypeDeclarationSyntax typeNode)
+            if (field is GlobalStatementSyntax && root is CompilationUnitSyntax unit)
+            {
+                // Top-level statements: the shared object is a local declared before the first statement.
+                // It takes over the blank lines above the first statement; that statement keeps its comments.
+                var index = unit.Members.IndexOf(m => m is GlobalStatementSyntax);
+                var first = unit.Members[index];
+                var leading = first.GetLeadingTrivia();
+                var blank = leading.TakeWhile(t => t.IsKind(SyntaxKind.EndOfLineTrivia) || t.IsKind(SyntaxKind.WhitespaceTrivia)).Count();
+                var members = unit.Members.Replace(first, first.WithLeadingTrivia(leading.Skip(blank)));
+                field = field.WithLeadingTrivia(leading.Take(blank)).WithTrailingTrivia(endOfLine, endOfLine);
+                root = unit.WithMembers(members.Insert(index, field));
+            }
+            else if (field is not null && root.GetAnnotatedNodes(typeAnnotation).SingleOrDefault() is TypeDeclarationSyntax typeNode)
             {
                 var members = typeNode.Members;
                 var index = members.LastIndexOf(m => m is FieldDeclarationSyntax) + 1;

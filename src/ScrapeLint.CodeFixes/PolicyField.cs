@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ScrapeLint.CodeFixes
@@ -17,23 +18,42 @@ namespace ScrapeLint.CodeFixes
         {
             var userAgent = settings.UserAgent ?? apis.ProductToken() + "/1.0 (+https://example.com/bot)";
             var literal = Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(userAgent, quote: true);
-            return Find(semanticModel, site, apis.CrawlPolicy!, "crawlPolicy", name =>
-                $"private static readonly global::ScrapeLint.Compliance.CrawlPolicy {name} = new global::ScrapeLint.Compliance.CrawlPolicy(new global::ScrapeLint.Compliance.CrawlPolicyOptions {{ UserAgent = {literal} }});");
+            return Find(semanticModel, site, apis.CrawlPolicy!, "crawlPolicy",
+                $"new global::ScrapeLint.Compliance.CrawlPolicy(new global::ScrapeLint.Compliance.CrawlPolicyOptions {{ UserAgent = {literal} }})");
         }
 
         /// <summary>A token bucket that lets one request through every <c>scrapelint.min_delay_ms</c>, queueing the others.</summary>
         public static (string Name, MemberDeclarationSyntax? Declaration)? RateLimiter(SemanticModel semanticModel, RequestSite site, CrawlApis apis, FixSettings settings)
-            => Find(semanticModel, site, apis.RateLimiter!, "rateLimiter", name =>
-                $"private static readonly global::System.Threading.RateLimiting.RateLimiter {name} = new global::System.Threading.RateLimiting.TokenBucketRateLimiter(new global::System.Threading.RateLimiting.TokenBucketRateLimiterOptions {{ TokenLimit = 1, TokensPerPeriod = 1, ReplenishmentPeriod = global::System.TimeSpan.FromMilliseconds({settings.MinDelayMs}), QueueLimit = int.MaxValue, AutoReplenishment = true }});");
+            => Find(semanticModel, site, apis.RateLimiter!, "rateLimiter",
+                $"new global::System.Threading.RateLimiting.TokenBucketRateLimiter(new global::System.Threading.RateLimiting.TokenBucketRateLimiterOptions {{ TokenLimit = 1, TokensPerPeriod = 1, ReplenishmentPeriod = global::System.TimeSpan.FromMilliseconds({settings.MinDelayMs}), QueueLimit = int.MaxValue, AutoReplenishment = true }})");
 
-        private static (string Name, MemberDeclarationSyntax? Declaration)? Find(SemanticModel semanticModel, RequestSite site, ITypeSymbol type, string baseName, System.Func<string, string> declaration)
+        private static (string Name, MemberDeclarationSyntax? Declaration)? Find(SemanticModel semanticModel, RequestSite site, ITypeSymbol type, string baseName, string initializer)
         {
             if (CrawlApis.FindMember(semanticModel, site.Request.SpanStart, type) is { } existing)
             {
                 return (existing, null);
             }
 
-            if (GuardEditor.ContainingType(site.Request) is not { } typeDeclaration || typeDeclaration is InterfaceDeclarationSyntax)
+            if (GuardEditor.ContainingType(site.Request) is not { } typeDeclaration)
+            {
+                // Top-level statements: a local declared before the first statement, in scope for all of them.
+                if (site.Request.SyntaxTree.GetRoot() is not CompilationUnitSyntax unit || !unit.Members.OfType<GlobalStatementSyntax>().Any())
+                {
+                    return null;
+                }
+
+                var local = semanticModel.LookupSymbols(site.Request.SpanStart).OfType<ILocalSymbol>()
+                    .FirstOrDefault(l => SymbolEqualityComparer.Default.Equals(l.Type, type));
+                if (local is not null)
+                {
+                    return (local.Name, null);
+                }
+
+                var localName = GuardEditor.UniqueName(unit, baseName);
+                return (localName, SyntaxFactory.GlobalStatement(GuardEditor.Statement($"var {localName} = {initializer};")));
+            }
+
+            if (typeDeclaration is InterfaceDeclarationSyntax)
             {
                 return null;
             }
@@ -43,7 +63,7 @@ namespace ScrapeLint.CodeFixes
                 .SelectMany(f => f.Declaration.Variables)
                 .Any(v => v.Identifier.ValueText.StartsWith("_", System.StringComparison.Ordinal));
             var name = GuardEditor.UniqueName(typeDeclaration, underscore ? "_" + baseName : baseName);
-            return (name, GuardEditor.Member(declaration(name)));
+            return (name, GuardEditor.Member($"private static readonly global::{type.ToDisplayString()} {name} = {initializer};"));
         }
     }
 }

@@ -95,11 +95,17 @@ public class CodeFixCatalogTests
 
         var before = await DiagnosticsAsync(document);
         var offered = 0;
+        var unfixed = new List<string>();
         foreach (var diagnostic in before.Where(d => Providers.Any(p => p.FixableDiagnosticIds.Contains(d.Id))))
         {
             var provider = Providers.Single(p => p.FixableDiagnosticIds.Contains(diagnostic.Id));
             var actions = new List<CodeAction>();
             await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+            if (actions.Count == 0)
+            {
+                unfixed.Add($"{diagnostic.Id} at line {diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1}");
+            }
+
             foreach (var action in actions)
             {
                 offered++;
@@ -117,7 +123,7 @@ public class CodeFixCatalogTests
             }
         }
 
-        output.WriteLine($"{file} ({libraries}): {before.Count(d => Providers.Any(p => p.FixableDiagnosticIds.Contains(d.Id)))} fixable diagnostics, {offered} fixes applied");
+        output.WriteLine($"{file} ({libraries}): {before.Count(d => Providers.Any(p => p.FixableDiagnosticIds.Contains(d.Id)))} fixable diagnostics, {offered} fixes applied; no fix for {string.Join(", ", unfixed)}");
     }
 
     private static async Task<Document> CreateDocumentAsync(string source, OutputKind kind, FixLibraries libraries)

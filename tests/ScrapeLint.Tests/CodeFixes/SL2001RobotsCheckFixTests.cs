@@ -589,4 +589,52 @@ public class SL2001RobotsCheckFixTests
             }
             """,
         });
+
+    [Fact]
+    public Task TopLevelProgram_DeclaresThePolicyAsALocalBeforeTheFirstStatement()
+    {
+        var test = Verify.CreateTest(
+            new[]
+            {
+                """
+                using System;
+                using HtmlAgilityPack;
+
+                // Dumps the article pages.
+                var web = new HtmlWeb();
+                foreach (var link in args)
+                {
+                    var doc = {|SL2001:web.Load(link)|};
+                    Console.WriteLine(doc.DocumentNode.InnerText.Length);
+                }
+                """,
+            },
+            new[]
+            {
+                """
+                using System;
+                using HtmlAgilityPack;
+                using ScrapeLint.Compliance;
+
+                var crawlPolicy = new CrawlPolicy(new CrawlPolicyOptions { UserAgent = "TestProject/1.0 (+https://example.com/bot)" });
+
+                // Dumps the article pages.
+                var web = new HtmlWeb();
+                foreach (var link in args)
+                {
+                    if (!crawlPolicy.IsAllowed(new Uri(link)))
+                    {
+                        continue;
+                    }
+
+                    var doc = web.Load(link);
+                    Console.WriteLine(doc.DocumentNode.InnerText.Length);
+                }
+                """,
+            },
+            FixLibraries.All,
+            editorConfig: null);
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
 }
