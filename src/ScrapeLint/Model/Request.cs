@@ -14,6 +14,9 @@ namespace ScrapeLint.Model
 
         public Location Location { get; }
 
+        /// <summary>The expression that gives the URL at the request (for a wrapper call, the argument the URL comes from), for the code fixes.</summary>
+        public SyntaxNode? UrlSyntax { get; set; }
+
         public UrlShape Shape { get; }
 
         public string ShapeText => Shape.ToString();

@@ -70,6 +70,7 @@ namespace ScrapeLint.Model
             }
 
             request.IsVariant = chosen is not null;
+            request.UrlSyntax = found.Url?.Syntax ?? WrapperUrlArgument(found);
             var host = shape.HostSuffix;
             request.IsExempt = (host is not null ? IsExemptHost(host) : AllSourcesExempt(shape, chosen)) || IsMockedClient(found) || IsInTest();
             if (host is not null && (found.Wrapper is null || found.Wrapper.HostFromParameter))
@@ -180,6 +181,25 @@ namespace ScrapeLint.Model
                 && call.Arguments.Where(a => wrapper.Template.Holes.Any(h => h.ParameterOrdinal == a.Parameter?.Ordinal))
                     .All(a => a.Value is IParameterReferenceOperation p && p.Parameter.Ordinal == a.Parameter?.Ordinal);
             return shape.IsConstant || passesOwnParameter ? shape : shape.Map(h => UrlShape.Of(h.WithVariance(true)));
+        }
+
+        /// <summary>The argument of a wrapper call that the wrapped request's URL is built from.</summary>
+        private static SyntaxNode? WrapperUrlArgument(FoundRequest found)
+        {
+            if (found.Wrapper is not { } wrapper || found.Operation is not IInvocationOperation call)
+            {
+                return null;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (!argument.IsImplicit && argument.Parameter is { } parameter && wrapper.Template.Holes.Any(h => h.ParameterOrdinal == parameter.Ordinal))
+                {
+                    return argument.Value.Syntax;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The iteration contexts around a request, innermost first, up to its body.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using ScrapeLint.Model;
 
@@ -17,5 +18,9 @@ namespace ScrapeLint.Rules
         public abstract Diagnostic? Check(Request request);
 
         protected Diagnostic Report(Location location, params object[] args) => Diagnostic.Create(Descriptor, location, args);
+
+        /// <summary>A diagnostic that carries what its code fix needs (<see cref="FixProperties"/>).</summary>
+        protected Diagnostic Report(Location location, ImmutableDictionary<string, string?> properties, params object[] args)
+            => Diagnostic.Create(Descriptor, location, properties, args);
     }
 }

@@ -21,7 +21,7 @@ namespace ScrapeLint.Rules
 
         public override Diagnostic? Check(Request request)
             => request.IsCrawl && !request.IsConcurrent && !request.Safeguards.HasThrottle
-                ? Report(request.Location, request.ShapeText, request.Iteration!.Description)
+                ? Report(request.Location, FixProperties.ForGuard(request), request.ShapeText, request.Iteration!.Description)
                 : null;
     }
 }

@@ -25,7 +25,7 @@ namespace ScrapeLint.Rules
             var fanOut = request.FanOut;
             return request.IsCrawl && fanOut is { IsBounded: false, FanOutLocation: { } location }
                 && !request.Safeguards.HasConcurrencyGate && request.IsFirstInFanOut
-                ? Report(location, fanOut.FanOutName, request.ShapeText)
+                ? Report(location, FixProperties.ForFanOut(fanOut), fanOut.FanOutName, request.ShapeText)
                 : null;
         }
     }
