@@ -35,7 +35,7 @@ namespace ScrapeLint.Rules
                     node =>
                     {
                         var name = SiteName(node.Node);
-                        if (name is null)
+                        if (name is null || (CommonNames.Contains(name) && !Mentions(node.Node, name)))
                         {
                             return;
                         }
@@ -69,6 +69,31 @@ namespace ScrapeLint.Rules
                     SyntaxKind.ObjectCreationExpression,
                     SyntaxKind.SimpleAssignmentExpression);
             });
+        }
+
+        /// <summary>
+        /// Site names every codebase uses for other things (<c>list.Add</c>, <c>dict[key] = …</c>, <c>Address = …</c>):
+        /// such a site is bound only when its own tokens, or its statement's for a proxy setting, name a
+        /// User-Agent, a cookie, a session or a proxy.
+        /// </summary>
+        private static readonly ImmutableHashSet<string> CommonNames = ImmutableHashSet.Create(
+            "Add", "Set", "[]", "TryAddWithoutValidation", "AddHeader", "AddDefaultHeader", "WithHeader", "Address", "Server");
+
+        private static readonly string[] EvasionWords = { "agent", "cookie", "session", "proxy", "proxies" };
+
+        private static bool Mentions(SyntaxNode node, string name)
+        {
+            var scope = name is "Address" or "Server" ? node.FirstAncestorOrSelf<StatementSyntax>() ?? node.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? node : node;
+            foreach (var token in scope.DescendantTokens())
+            {
+                if ((token.IsKind(SyntaxKind.IdentifierToken) || token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken))
+                    && EvasionWords.Any(word => token.ValueText.IndexOf(word, System.StringComparison.OrdinalIgnoreCase) >= 0))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The invoked method's, created type's or assigned member's name; <c>[]</c> for an indexer assignment.</summary>
