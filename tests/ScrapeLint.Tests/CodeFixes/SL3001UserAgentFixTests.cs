@@ -1,4 +1,11 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using ScrapeLint.CodeFixes;
+using ScrapeLint.Rules;
+using ScrapeLint.Tests.Verifiers;
 using Verify = ScrapeLint.Tests.Verifiers.EvasionCodeFixVerifier<ScrapeLint.CodeFixes.UserAgentCodeFixProvider>;
 
 namespace ScrapeLint.Tests.CodeFixes;
@@ -457,4 +464,38 @@ public class SL3001UserAgentFixTests
             public void Configure(HttpClient http) => {|SL3001:http.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0")|};
         }
         """, editorConfig: "scrapelint.user_agent = Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/124.0");
+
+    [Theory]
+    [InlineData("""
+        public class Single
+        {
+            public void Apply(HttpClient client) => client.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0");
+        }
+        """, "Identify the crawler: use 'TestProject/1.0 (+https://example.com/bot)' as User-Agent")]
+    [InlineData("""
+        public class Rotating
+        {
+            private static readonly string[] Agents = { "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0", "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0" };
+            public void Apply(HttpClient client, Random random) => client.DefaultRequestHeaders.UserAgent.ParseAdd(Agents[random.Next(Agents.Length)]);
+        }
+        """, "Identify the crawler instead of rotating browser User-Agents")]
+    public async Task Title_NamesTheStringOrTheRotation(string source, string title)
+    {
+        var workspace = new AdhocWorkspace();
+        var references = (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(TestReferences.ThirdParty);
+        var project = workspace.AddProject(ProjectInfo.Create(
+            ProjectId.CreateNewId(), VersionStamp.Default, "TestProject", "TestProject", LanguageNames.CSharp,
+            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
+            metadataReferences: references));
+        var document = project.AddDocument("Test.cs", "using System;\nusing System.Net.Http;\n\n" + source);
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var diagnostic = Assert.Single(await compilation.WithAnalyzers([new EvasionAnalyzer()]).GetAnalyzerDiagnosticsAsync(), d => d.Id == Id);
+
+        var actions = new List<CodeAction>();
+        await new UserAgentCodeFixProvider().RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+
+        var action = Assert.Single(actions);
+        Assert.Equal(title, action.Title);
+        Assert.Equal(UserAgentCodeFixProvider.EquivalenceKey, action.EquivalenceKey);
+    }
 }
