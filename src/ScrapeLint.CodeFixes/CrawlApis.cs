@@ -106,6 +106,22 @@ namespace ScrapeLint.CodeFixes
             return name.Length == 0 ? "Crawler" : name;
         }
 
+        /// <summary>
+        /// The crawler's User-Agent: <c>scrapelint.user_agent</c>, else <c>&lt;AssemblyName&gt;/&lt;major.minor&gt; (+https://example.com/bot)</c>
+        /// (1.0 when the assembly has no version), with a placeholder contact URL for the user to replace.
+        /// </summary>
+        public string IdentifyingUserAgent(FixSettings settings)
+        {
+            if (settings.UserAgent is { } configured)
+            {
+                return configured;
+            }
+
+            var version = Compilation.Assembly.Identity.Version;
+            var number = version.Major == 0 && version.Minor == 0 ? "1.0" : version.Major.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + version.Minor.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ProductToken() + "/" + number + " (+https://example.com/bot)";
+        }
+
         public static bool StartsWith(string text, string prefix) => text.StartsWith(prefix, StringComparison.Ordinal);
     }
 }

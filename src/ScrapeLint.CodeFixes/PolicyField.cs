@@ -16,8 +16,7 @@ namespace ScrapeLint.CodeFixes
         /// </summary>
         public static (string Name, MemberDeclarationSyntax? Declaration)? CrawlPolicy(SemanticModel semanticModel, RequestSite site, CrawlApis apis, FixSettings settings)
         {
-            var userAgent = settings.UserAgent ?? apis.ProductToken() + "/1.0 (+https://example.com/bot)";
-            var literal = Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(userAgent, quote: true);
+            var literal = Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(apis.IdentifyingUserAgent(settings), quote: true);
             return Find(semanticModel, site, apis.CrawlPolicy!, "crawlPolicy",
                 $"new global::ScrapeLint.Compliance.CrawlPolicy(new global::ScrapeLint.Compliance.CrawlPolicyOptions {{ UserAgent = {literal} }})");
         }

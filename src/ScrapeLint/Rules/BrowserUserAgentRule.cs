@@ -30,9 +30,9 @@ namespace ScrapeLint.Rules
 
         public override IEnumerable<Diagnostic> Check(EvasionSite site)
         {
-            if (UserAgents.Site(site.Operation, site.Model) is { } setting && Evidence(Values(setting.Value, site)) is { } evidence)
+            if (UserAgents.Site(site.Operation, site.Model) is { } setting && Evidence(Values(setting.Value, site), out var rotation) is { } evidence)
             {
-                yield return Report(site.Node, evidence, setting.Target);
+                yield return Report(site.Node, FixProperties.ForUserAgent(setting.Value.Syntax.Span, switchValue: false, rotation), evidence, setting.Target);
                 yield break;
             }
 
@@ -41,9 +41,9 @@ namespace ScrapeLint.Rules
                 var agents = argument.IsExcluded ? new List<TracedValue>() : argument.Texts
                     .Select(t => t.Text is null ? null : BrowserSettings.SwitchValue(t.Text, "user-agent") is { } agent ? new TracedValue(agent, t.Origin, t.Pick) : null)
                     .Where(t => t is not null).Cast<TracedValue>().ToList();
-                if (Evidence(agents) is { } switchEvidence)
+                if (Evidence(agents, out var switchRotation) is { } switchEvidence)
                 {
-                    yield return Report(site.Node, switchEvidence, "the browser's --user-agent switch");
+                    yield return Report(site.Node, FixProperties.ForUserAgent(argument.Value.Syntax.Span, switchValue: true, switchRotation), switchEvidence, "the browser's --user-agent switch");
                     yield break;
                 }
             }
@@ -67,8 +67,10 @@ namespace ScrapeLint.Rules
             return site.Tracer.Trace(value);
         }
 
-        private static string? Evidence(List<TracedValue> values)
+        /// <summary>The message's evidence, and the collection's name when the value is one of several browser strings picked from it.</summary>
+        private static string? Evidence(List<TracedValue> values, out string? rotation)
         {
+            rotation = null;
             var browsers = values.Where(v => v.Text is not null && UserAgents.IsBrowser(v.Text) && !UserAgents.IsIdentifyingBot(v.Text)).ToList();
             if (browsers.Count == 0)
             {
@@ -76,9 +78,10 @@ namespace ScrapeLint.Rules
             }
 
             var distinct = browsers.Select(b => b.Text).Distinct().Count();
-            if (distinct > 1 && browsers.FirstOrDefault(b => b.Pick is not null)?.Pick is { } rotation)
+            if (distinct > 1 && browsers.FirstOrDefault(b => b.Pick is not null)?.Pick is { } pick)
             {
-                return $"A User-Agent picked {rotation.How} from {distinct} browser strings in '{rotation.Collection}' (rotated to pass as many different visitors)";
+                rotation = pick.Collection;
+                return $"A User-Agent picked {pick.How} from {distinct} browser strings in '{pick.Collection}' (rotated to pass as many different visitors)";
             }
 
             var first = browsers[0];

@@ -51,6 +51,10 @@ namespace ScrapeLint.Rules
 
         protected Diagnostic Report(SyntaxNode node, params object[] args) => Diagnostic.Create(Descriptor, node.GetLocation(), args);
 
+        /// <summary>A diagnostic that tells its code fix what to edit (see <see cref="FixProperties"/>).</summary>
+        protected Diagnostic Report(SyntaxNode node, System.Collections.Immutable.ImmutableDictionary<string, string?> properties, params object[] args)
+            => Diagnostic.Create(Descriptor, node.GetLocation(), properties, args);
+
         /// <summary>A string for a message: the start of a long User-Agent or script.</summary>
         protected static string Short(string text) => text.Length > 48 ? text.Substring(0, 45) + "..." : text;
     }

@@ -25,6 +25,23 @@ namespace ScrapeLint.Rules
         /// <summary>SL2003: the lambda that the fan-out runs for every element.</summary>
         public const string FanOutLambdaSpan = "ScrapeLint.FanOutLambdaSpan";
 
+        /// <summary>SL3001: the User-Agent value at the place it is set (an argument, an assigned value, a browser switch).</summary>
+        public const string UserAgentSpan = "ScrapeLint.UserAgentSpan";
+
+        /// <summary>SL3001: "Switch" when the value is a browser's <c>--user-agent=</c> switch, "Header" when it is the User-Agent itself.</summary>
+        public const string UserAgentKind = "ScrapeLint.UserAgentKind";
+
+        /// <summary>SL3001: the collection of browser strings the value is picked from, when it rotates.</summary>
+        public const string UserAgentRotation = "ScrapeLint.UserAgentRotation";
+
+        public static ImmutableDictionary<string, string?> ForUserAgent(TextSpan value, bool switchValue, string? rotation)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(UserAgentSpan, Format(value))
+                .Add(UserAgentKind, switchValue ? "Switch" : "Header");
+            return rotation is null ? properties : properties.Add(UserAgentRotation, rotation);
+        }
+
         public static ImmutableDictionary<string, string?> ForGuard(Request request)
         {
             var builder = ImmutableDictionary.CreateBuilder<string, string?>();
