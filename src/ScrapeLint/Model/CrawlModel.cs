@@ -137,7 +137,13 @@ namespace ScrapeLint.Model
             }
 
             var operation = semanticModel.GetOperation(owner, cancellationToken);
-            var method = owner is CompilationUnitSyntax ? null : semanticModel.GetDeclaredSymbol(owner, cancellationToken) as IMethodSymbol;
+            // A local function's symbol comes with its operation; asking the semantic model for it costs a nullable rewrite.
+            var method = operation switch
+            {
+                ILocalFunctionOperation local => local.Symbol,
+                _ when owner is CompilationUnitSyntax => null,
+                _ => semanticModel.GetDeclaredSymbol(owner, cancellationToken) as IMethodSymbol,
+            };
             var analysis = operation is null ? null : new BodyAnalysis(this, owner, new BodyFacts(operation, semanticModel, method));
             return bodies.GetOrAdd(owner, analysis);
         }

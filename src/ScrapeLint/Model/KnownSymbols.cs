@@ -184,7 +184,7 @@ namespace ScrapeLint.Model
         /// reference list, so a library that is not referenced costs no type lookup at all.
         /// </summary>
         public bool References(string assemblyNames, string typeName)
-            => assemblyNames.Split('|').Any(referencedAssemblies.Contains) || Compilation.Assembly.TypeNames.Contains(typeName);
+            => assemblyNames.Split('|').Any(referencedAssemblies.Contains) || Compilation.ContainsSymbolsWithName(typeName, SymbolFilter.Type);
 
         private Lazy<INamedTypeSymbol?> Type(string metadataName, string? assemblyName = null)
             => new Lazy<INamedTypeSymbol?>(() =>
