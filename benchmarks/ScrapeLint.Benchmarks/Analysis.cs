@@ -51,6 +51,18 @@ internal sealed class Workload
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
 
+    /// <summary>
+    /// A new compilation whose references and declarations are bound, as they are in csc before analyzers run
+    /// over method bodies: the first analyzer that touches a fresh compilation would otherwise be charged with
+    /// loading every referenced assembly.
+    /// </summary>
+    public CSharpCompilation Declared()
+    {
+        var compilation = Compile();
+        compilation.GetDeclarationDiagnostics();
+        return compilation;
+    }
+
     public static CompilationWithAnalyzers WithAnalyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool logTime)
         => compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: logTime, reportSuppressedDiagnostics: false));

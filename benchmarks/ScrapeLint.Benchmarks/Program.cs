@@ -134,7 +134,7 @@ internal static class Report
         var noopSyntax = new DoNothingSyntaxAnalyzer();
         var noopOperation = new DoNothingOperationAnalyzer();
         var analyzers = Workload.ScrapeLintAnalyzers.Add(noopSyntax).Add(noopOperation);
-        var withAll = Workload.WithAnalyzers(workload.Compile(), analyzers, logTime: true);
+        var withAll = Workload.WithAnalyzers(workload.Declared(), analyzers, logTime: true);
         await withAll.GetAnalyzerDiagnosticsAsync();
         var perAnalyzer = ImmutableArray.CreateBuilder<(DiagnosticAnalyzer, double Time)>();
         foreach (var analyzer in Workload.ScrapeLintAnalyzers)
@@ -153,7 +153,7 @@ internal static class Report
 
     private static async Task<(double Milliseconds, long Bytes)> WallAsync(Workload workload, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
-        var compilation = workload.Compile();
+        var compilation = workload.Declared();
         Collect();
         var bytes = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();

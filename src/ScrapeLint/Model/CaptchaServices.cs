@@ -29,6 +29,57 @@ namespace ScrapeLint.Model
         public static bool IsSolvingMethod(IMethodSymbol method)
             => (method.Name.StartsWith("Solve", StringComparison.Ordinal) || method.Name.StartsWith("Decode", StringComparison.Ordinal)) && IsClientType(method.ContainingType);
 
+        /// <summary>
+        /// Whether any source text names a CAPTCHA service: "cap" followed by "tcha", "monster" or "solver", in any case
+        /// (2captcha, anti-captcha, rucaptcha, capmonster, capsolver, deathbycaptcha). Read in chunks, no allocation per file.
+        /// </summary>
+        public static bool MentionedIn(Compilation compilation)
+        {
+            var chunk = new char[16 * 1024];
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var text = tree.GetText();
+                for (var start = 0; start < text.Length; start += chunk.Length - 16)
+                {
+                    var count = Math.Min(chunk.Length, text.Length - start);
+                    text.CopyTo(start, chunk, 0, count);
+                    for (var i = 0; i + 3 <= count; i++)
+                    {
+                        if ((chunk[i] | 0x20) == 'c' && (chunk[i + 1] | 0x20) == 'a' && (chunk[i + 2] | 0x20) == 'p'
+                            && (Follows(chunk, i + 3, count, "tcha") || Follows(chunk, i + 3, count, "monster") || Follows(chunk, i + 3, count, "solver")))
+                        {
+                            return true;
+                        }
+                    }
+
+                    if (start + count >= text.Length)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Follows(char[] chunk, int index, int count, string word)
+        {
+            if (index + word.Length > count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < word.Length; i++)
+            {
+                if ((chunk[index + i] | 0x20) != word[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         public static bool IsSolvingName(string name) => name.StartsWith("Solve", StringComparison.Ordinal) || name.StartsWith("Decode", StringComparison.Ordinal);
 
         public static bool IsClientType(ITypeSymbol? type)

@@ -28,8 +28,8 @@ namespace ScrapeLint.Rules
         }
 
         public override bool IsCandidate(string name, EvasionModel model)
-            => CaptchaServices.IsSolvingName(name) || CaptchaServices.IsPluginName(name) || BrowserSettings.ArgumentSiteNames.Contains(name)
-                || BrowserSettings.ScriptSiteNames.Contains(name) || model.Crawl.Catalog.IsSinkName(name);
+            => CaptchaServices.IsPluginName(name) || BrowserSettings.ArgumentSiteNames.Contains(name) || BrowserSettings.ScriptSiteNames.Contains(name)
+                || ((CaptchaServices.IsSolvingName(name) || model.Crawl.Catalog.IsSinkName(name)) && model.MentionsCaptchaServices);
 
         public override IEnumerable<Diagnostic> Check(EvasionSite site)
         {

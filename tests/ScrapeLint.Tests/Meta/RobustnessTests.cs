@@ -23,7 +23,7 @@ public class RobustnessTests
 
     private static readonly Regex Markup = new(@"\{\|[^:|{}]*:|\|\}|\[\||\|\]", RegexOptions.Compiled);
 
-    private static readonly Lazy<IReadOnlyDictionary<string, string>> AllSources = new(LoadSources);
+    internal static readonly Lazy<IReadOnlyDictionary<string, string>> AllSources = new(LoadSources);
 
     /// <summary>Sample and corpus files by path; the C# sources of the rule tests as <c>path#n</c> (n-th raw string of the file).</summary>
     public static TheoryData<string> Sources
@@ -110,42 +110,8 @@ public class RobustnessTests
     }
 
     /// <summary>Cancelled midway through a large analysis, ScrapeLint stops long before the analysis would have finished.</summary>
-    [Fact]
-    public async Task AnalysisStopsPromptlyWhenCancelledMidway()
-    {
-        var sources = AllSources.Value.Where(p => p.Key.StartsWith("tests/ScrapeLint.Tests/Corpus/Crawlers/", StringComparison.Ordinal)).Select(p => p.Value).ToList();
-        await RunAsync(sources, CancellationToken.None); // warm up: the first run also pays for JIT and references
-        var full = Stopwatch.StartNew();
-        await RunAsync(sources, CancellationToken.None);
-        full.Stop();
-
-        // Cancel a fifth of the way in; if the run beats the timer (a faster machine), cancel earlier.
-        foreach (var fraction in new[] { 5, 10, 20, 40 })
-        {
-            using var cancellation = new CancellationTokenSource();
-            var delay = full.Elapsed / fraction;
-            cancellation.CancelAfter(delay);
-            var watch = Stopwatch.StartNew();
-            try
-            {
-                await RunAsync(sources, cancellation.Token);
-                continue;
-            }
-            catch (OperationCanceledException)
-            {
-                var afterCancel = watch.Elapsed - delay;
-
-                // Ignoring the token would take the rest of the run; honouring it takes a few callbacks.
-                Assert.True(afterCancel < full.Elapsed / 2, $"stopped {afterCancel.TotalMilliseconds:N0} ms after cancellation; a full run takes {full.Elapsed.TotalMilliseconds:N0} ms");
-                return;
-            }
-        }
-
-        Assert.Fail($"every run finished before its cancellation; a full run takes {full.Elapsed.TotalMilliseconds:N0} ms");
-    }
-
     /// <summary>Each source its own syntax tree of one compilation, every ScrapeLint analyzer run over them; no AD0001.</summary>
-    private static async Task RunAsync(IEnumerable<string> sources, CancellationToken cancellationToken)
+    internal static async Task RunAsync(IEnumerable<string> sources, CancellationToken cancellationToken)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parse, $"Source{i}.cs", cancellationToken: cancellationToken))
@@ -195,5 +161,49 @@ public class RobustnessTests
         }
 
         return hash & int.MaxValue;
+    }
+}
+
+/// <summary>Timing tests run alone: measured against each other, runs that share the machine with other tests are noise.</summary>
+[CollectionDefinition(nameof(TimingTests), DisableParallelization = true)]
+public sealed class TimingCollection
+{
+}
+
+[Collection(nameof(TimingTests))]
+public class TimingTests
+{
+    [Fact]
+    public async Task AnalysisStopsPromptlyWhenCancelledMidway()
+    {
+        var sources = RobustnessTests.AllSources.Value.Where(p => p.Key.StartsWith("tests/ScrapeLint.Tests/Corpus/Crawlers/", StringComparison.Ordinal)).Select(p => p.Value).ToList();
+        await RobustnessTests.RunAsync(sources, CancellationToken.None); // warm up: the first run also pays for JIT and references
+        var full = Stopwatch.StartNew();
+        await RobustnessTests.RunAsync(sources, CancellationToken.None);
+        full.Stop();
+
+        // Cancel a fifth of the way in; if the run beats the timer (a faster machine), cancel earlier.
+        foreach (var fraction in new[] { 5, 10, 20, 40 })
+        {
+            using var cancellation = new CancellationTokenSource();
+            var delay = full.Elapsed / fraction;
+            cancellation.CancelAfter(delay);
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                await RobustnessTests.RunAsync(sources, cancellation.Token);
+                continue;
+            }
+            catch (OperationCanceledException)
+            {
+                var afterCancel = watch.Elapsed - delay;
+
+                // Ignoring the token would take the rest of the run; honouring it takes a few callbacks.
+                Assert.True(afterCancel < full.Elapsed / 2, $"stopped {afterCancel.TotalMilliseconds:N0} ms after cancellation; a full run takes {full.Elapsed.TotalMilliseconds:N0} ms");
+                return;
+            }
+        }
+
+        Assert.Fail($"every run finished before its cancellation; a full run takes {full.Elapsed.TotalMilliseconds:N0} ms");
     }
 }
