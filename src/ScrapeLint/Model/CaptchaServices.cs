@@ -23,7 +23,7 @@ namespace ScrapeLint.Model
         };
 
         /// <summary>Stealth plugins of PuppeteerExtraSharp: they patch the page so bot detection does not see automation.</summary>
-        private static readonly string[] EvasionPlugins = { "StealthPlugin", "RecaptchaPlugin", "AnonymizeUaPlugin" };
+        public static readonly string[] EvasionPlugins = { "StealthPlugin", "RecaptchaPlugin", "AnonymizeUaPlugin" };
 
         /// <summary>A method of a CAPTCHA client that solves a challenge (<c>Solve</c>, <c>SolveAsync</c>, <c>Decode</c>, <c>SolveCaptchaAsync</c>).</summary>
         public static bool IsSolvingMethod(IMethodSymbol method)

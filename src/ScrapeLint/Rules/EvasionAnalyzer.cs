@@ -35,7 +35,9 @@ namespace ScrapeLint.Rules
                     node =>
                     {
                         var name = SiteName(node.Node);
-                        if (name is null || (CommonNames.Contains(name) && !Mentions(node.Node, name)))
+                        if (name is null
+                            || (!AnyRuleName.Contains(name) && !(model.MentionsCaptchaServices && (CaptchaServices.IsSolvingName(name) || model.Crawl.Catalog.IsSinkName(name))))
+                            || (CommonNames.Contains(name) && !Mentions(node.Node, name)))
                         {
                             return;
                         }
@@ -70,6 +72,12 @@ namespace ScrapeLint.Rules
                     SyntaxKind.SimpleAssignmentExpression);
             });
         }
+
+        /// <summary>Every name some rule looks at: one lookup rejects almost every node before the rules are asked.</summary>
+        private static readonly System.Collections.Generic.HashSet<string> AnyRuleName = new System.Collections.Generic.HashSet<string>(
+            UserAgents.SiteNames.Concat(BrowserSettings.ArgumentSiteNames).Concat(BrowserSettings.ScriptSiteNames)
+                .Concat(Proxies.SiteNames).Concat(SessionCookies.SiteNames).Concat(CaptchaServices.EvasionPlugins),
+            System.StringComparer.Ordinal);
 
         /// <summary>
         /// Site names every codebase uses for other things (<c>list.Add</c>, <c>dict[key] = …</c>, <c>Address = …</c>):
