@@ -44,20 +44,35 @@ internal static class AnalyzerVerifier<TRule>
     }
 
     public static CSharpAnalyzerTest<CrawlAnalyzer, DefaultVerifier> CreateTest(string[] sources, string? editorConfig, OutputKind outputKind)
+        => TestReferences.CreateTest<CrawlAnalyzer>(RuleId, sources, editorConfig, outputKind);
+}
+
+public static class TestReferences
+{
+    public static readonly ReferenceAssemblies Net80 = ReferenceAssemblies.Net.Net80;
+
+    /// <summary>
+    /// One analyzer over the sources with only <paramref name="ruleId"/> enabled, the third-party references, the
+    /// Abot stubs (and any <paramref name="stubs"/>), and <c>.editorconfig</c> lines when given.
+    /// </summary>
+    internal static CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> CreateTest<TAnalyzer>(string ruleId, string[] sources, string? editorConfig, OutputKind outputKind, params string[] stubs)
+        where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        var test = new CSharpAnalyzerTest<CrawlAnalyzer, DefaultVerifier>
-        {
-            ReferenceAssemblies = TestReferences.Net80,
-        };
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { ReferenceAssemblies = Net80 };
         test.TestState.OutputKind = outputKind;
-        test.DisabledDiagnostics.AddRange(CrawlAnalyzer.Rules.Select(r => r.Descriptor.Id).Where(id => id != RuleId));
+        test.DisabledDiagnostics.AddRange(new TAnalyzer().SupportedDiagnostics.Select(d => d.Id).Where(id => id != ruleId));
         for (var i = 0; i < sources.Length; i++)
         {
             test.TestState.Sources.Add(($"/0/Test{i}.cs", sources[i]));
         }
 
-        test.TestState.Sources.Add(("/0/Stubs.Abot.cs", TestReferences.AbotStubs));
-        test.TestState.AdditionalReferences.AddRange(TestReferences.ThirdParty);
+        test.TestState.Sources.Add(("/0/Stubs.Abot.cs", AbotStubs));
+        for (var i = 0; i < stubs.Length; i++)
+        {
+            test.TestState.Sources.Add(($"/0/Stubs{i}.cs", stubs[i]));
+        }
+
+        test.TestState.AdditionalReferences.AddRange(ThirdParty);
         if (editorConfig is not null)
         {
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig + "\n"));
@@ -65,11 +80,6 @@ internal static class AnalyzerVerifier<TRule>
 
         return test;
     }
-}
-
-public static class TestReferences
-{
-    public static readonly ReferenceAssemblies Net80 = ReferenceAssemblies.Net.Net80;
 
     /// <summary>
     /// The real third-party assemblies, taken from the packages restore put in the global packages folder,

@@ -20,17 +20,7 @@ internal static class RuleVerifier<TAnalyzer>
 
     public static Task VerifyAsync(string ruleId, string[] sources, OutputKind outputKind, params DiagnosticResult[] expected)
     {
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { ReferenceAssemblies = TestReferences.Net80 };
-        test.TestState.OutputKind = outputKind;
-        test.DisabledDiagnostics.AddRange(new TAnalyzer().SupportedDiagnostics.Select(d => d.Id).Where(id => id != ruleId));
-        for (var i = 0; i < sources.Length; i++)
-        {
-            test.TestState.Sources.Add(($"/0/Test{i}.cs", sources[i]));
-        }
-
-        test.TestState.Sources.Add(("/0/Stubs.Abot.cs", TestReferences.AbotStubs));
-        test.TestState.Sources.Add(("/0/Stubs.Evasion.cs", EvasionStubs.Source));
-        test.TestState.AdditionalReferences.AddRange(TestReferences.ThirdParty);
+        var test = TestReferences.CreateTest<TAnalyzer>(ruleId, sources, editorConfig: null, outputKind, EvasionStubs.Source);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
     }
