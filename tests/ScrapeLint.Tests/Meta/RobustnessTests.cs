@@ -195,8 +195,10 @@ public class TimingTests
             }
         }
 
-        // Cancel a fifth of the way in; if the run beats the timer (a faster machine), cancel earlier.
-        foreach (var fraction in new[] { 5, 10, 20, 40 })
+        // Cancel a fifth of the way in; if the run beats the timer (a faster machine), cancel earlier. Other test
+        // projects share the machine, so one slow stop may be noise: ignoring the token fails every attempt.
+        var stops = new List<string>();
+        foreach (var fraction in new[] { 5, 5, 5, 10, 20, 40 })
         {
             using var cancellation = new CancellationTokenSource();
             var delay = full.Elapsed / fraction;
@@ -209,14 +211,18 @@ public class TimingTests
             }
             catch (OperationCanceledException)
             {
-                var afterCancel = watch.Elapsed - delay;
-
                 // Ignoring the token would take the rest of the run; honouring it takes a few callbacks.
-                Assert.True(afterCancel < full.Elapsed / 2, $"stopped {afterCancel.TotalMilliseconds:N0} ms after cancellation; a full run takes {full.Elapsed.TotalMilliseconds:N0} ms");
-                return;
+                var afterCancel = watch.Elapsed - delay;
+                if (afterCancel < full.Elapsed / 2)
+                {
+                    return;
+                }
+
+                stops.Add($"{afterCancel.TotalMilliseconds:N0} ms");
             }
         }
 
+        Assert.True(stops.Count == 0, $"stopped {string.Join(", ", stops)} after cancellation; a full run takes {full.Elapsed.TotalMilliseconds:N0} ms");
         Assert.Fail($"every run finished before its cancellation; a full run takes {full.Elapsed.TotalMilliseconds:N0} ms");
     }
 }
