@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace ScrapeLint.Model
@@ -79,6 +80,10 @@ namespace ScrapeLint.Model
 
             return true;
         }
+
+        /// <summary>The compilation can see a CAPTCHA client or PuppeteerExtraSharp (its namespaces, from a reference or the source).</summary>
+        public static bool AnyClientReferenced(Compilation compilation)
+            => KnownSymbols.HasNamespace(compilation, "PuppeteerExtraSharp") || ClientNamespaces.Any(name => KnownSymbols.HasNamespace(compilation, name));
 
         public static bool IsSolvingName(string name) => name.StartsWith("Solve", StringComparison.Ordinal) || name.StartsWith("Decode", StringComparison.Ordinal);
 

@@ -31,6 +31,7 @@ namespace ScrapeLint.Model
         private readonly ConcurrentDictionary<INamedTypeSymbol, UrlShape?> typedClientBases = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, SafeguardKind> transitiveSafeguards = new(SymbolEqualityComparer.Default);
         private SyntaxIndex? index;
+        private int mayRequest;
         private SafeguardKind? pipeline;
 
         private CrawlModel(Compilation compilation)
@@ -74,6 +75,25 @@ namespace ScrapeLint.Model
             }
 
             return index!;
+        }
+
+        /// <summary>
+        /// Whether this compilation can send a request the rules model: it references a scraping, browser or CAPTCHA
+        /// library, configures <c>scrapelint.request_methods</c>, or some file names a .NET HTTP type. The crawl and
+        /// evasion analyzers register nothing when it cannot. Computed once.
+        /// </summary>
+        public bool MayRequest(AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            if (mayRequest == 0)
+            {
+                var may = Catalog.ReferencesLibrary
+                    || CaptchaServices.AnyClientReferenced(compilation)
+                    || SyntaxIndex.MentionsHttpTypes(compilation, cancellationToken)
+                    || compilation.SyntaxTrees.Any(tree => !ScrapeLintOptions.For(options, tree).RequestMethods.IsEmpty);
+                mayRequest = may ? 1 : 2;
+            }
+
+            return mayRequest == 1;
         }
 
         /// <summary>The cheap test run on every invocation and assignment before anything is bound.</summary>

@@ -35,16 +35,14 @@ namespace ScrapeLint.Model
         /// <summary>Every face method name: the cheap test before anything is bound.</summary>
         public static readonly HashSet<string> MethodNames = new HashSet<string>(Libraries.SelectMany(l => l.Methods), StringComparer.Ordinal);
 
-        private static readonly string[] RootNamespaces = { "FaceRecognitionDotNet", "DlibDotNet", "OpenCvSharp", "Emgu", "ViewFaceCore", "FaceAiSharp", "Azure", "Microsoft", "Amazon" };
-
         private static readonly HashSet<string> FileWriters = new HashSet<string> { "WriteAllBytes", "WriteAllBytesAsync" };
 
-        /// <summary>The compilation can see one of the face libraries (a cheap look at its root namespaces).</summary>
+        /// <summary>
+        /// The compilation can see one of the face libraries' namespaces (<c>Microsoft.Azure.CognitiveServices.Vision.Face</c>,
+        /// not just <c>Microsoft</c>).
+        /// </summary>
         public static bool AnyReferenced(Compilation compilation)
-        {
-            var names = new HashSet<string>(compilation.GlobalNamespace.GetNamespaceMembers().Select(n => n.Name), StringComparer.Ordinal);
-            return RootNamespaces.Any(names.Contains);
-        }
+            => Libraries.Any(library => KnownSymbols.HasNamespace(compilation, library.Namespace));
 
         /// <summary>The face API a method is, as <c>Type.Method</c>, or null.</summary>
         public static string? Match(IMethodSymbol method)

@@ -186,6 +186,22 @@ namespace ScrapeLint.Model
         public bool References(string assemblyNames, string typeName)
             => assemblyNames.Split('|').Any(referencedAssemblies.Contains) || Compilation.ContainsSymbolsWithName(typeName, SymbolFilter.Type);
 
+        /// <summary>The compilation can see the namespace (<c>OpenQA.Selenium</c>), from a reference or its own source: no type is loaded.</summary>
+        public static bool HasNamespace(Compilation compilation, string dottedName)
+        {
+            INamespaceSymbol? current = compilation.GlobalNamespace;
+            foreach (var part in dottedName.Split('.'))
+            {
+                current = current.GetMembers(part).OfType<INamespaceSymbol>().FirstOrDefault();
+                if (current is null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         private Lazy<INamedTypeSymbol?> Type(string metadataName, string? assemblyName = null)
             => new Lazy<INamedTypeSymbol?>(() =>
                 assemblyName is null || References(assemblyName, metadataName.Substring(metadataName.LastIndexOf('.') + 1).Split('`')[0])

@@ -64,11 +64,13 @@ namespace ScrapeLint.Model
         {
             this.known = known;
             var names = new HashSet<string>(StringComparer.Ordinal);
+            var library = false;
             void AddIf(bool referenced, IEnumerable<string> methods)
             {
                 if (referenced)
                 {
                     names.UnionWith(methods);
+                    library = true;
                 }
             }
 
@@ -86,7 +88,11 @@ namespace ScrapeLint.Model
             AddIf(known.References("Flurl.Http", "IFlurlRequest"), FlurlNames);
             AddIf(known.References("Abot2|Abot", "PoliteWebCrawler"), new[] { "CrawlAsync" });
             Names = names;
+            ReferencesLibrary = library;
         }
+
+        /// <summary>The compilation references one of the scraping, HTML or browser libraries of the catalogue.</summary>
+        public bool ReferencesLibrary { get; }
 
         /// <summary>
         /// The method names a sink can have in this compilation, from the libraries it references: the cheap

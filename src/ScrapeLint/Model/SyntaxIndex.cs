@@ -223,6 +223,47 @@ namespace ScrapeLint.Model
         }
 
         /// <summary>
+        /// Some file names a .NET HTTP type: <c>HttpClient</c> (and <c>IHttpClientFactory</c>, <c>AddHttpClient</c>),
+        /// <c>HttpRequestMessage</c>, a message handler, <c>WebClient</c> or <c>(Http)WebRequest</c>. The test behind
+        /// registering nothing in a project without HTTP: a few vectorised searches of each file's text.
+        /// </summary>
+        public static bool MentionsHttpTypes(Compilation compilation, CancellationToken cancellationToken)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var text = tree.GetText(cancellationToken).ToString();
+                if (Follows(text, "Http", HttpSuffixes) || Follows(text, "Web", WebSuffixes))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly string[] HttpSuffixes = { "Client", "RequestMessage", "MessageHandler", "Handler" };
+
+        private static readonly string[] WebSuffixes = { "Client", "Request" };
+
+        /// <summary>The text has <paramref name="stem"/> followed by one of the suffixes.</summary>
+        private static bool Follows(string text, string stem, string[] suffixes)
+        {
+            for (var at = text.IndexOf(stem, StringComparison.Ordinal); at >= 0; at = text.IndexOf(stem, at + stem.Length, StringComparison.Ordinal))
+            {
+                foreach (var suffix in suffixes)
+                {
+                    if (string.CompareOrdinal(text, at + stem.Length, suffix, 0, suffix.Length) == 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// Whether the text has an identifier whose hash is one of the names' hashes (comments and strings included: a false
         /// hit only costs the syntax walk). Reads the text in chunks and hashes identifiers as it goes: no allocation per identifier.
         /// </summary>

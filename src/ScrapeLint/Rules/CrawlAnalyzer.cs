@@ -32,6 +32,11 @@ namespace ScrapeLint.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var model = CrawlModel.For(start.Compilation);
+                if (!model.MayRequest(start.Options, start.CancellationToken))
+                {
+                    return;
+                }
+
                 start.RegisterSyntaxNodeAction(
                     node =>
                     {

@@ -31,6 +31,11 @@ namespace ScrapeLint.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var model = EvasionModel.For(start.Compilation);
+                if (!model.Crawl.MayRequest(start.Options, start.CancellationToken))
+                {
+                    return;
+                }
+
                 start.RegisterSyntaxNodeAction(
                     node =>
                     {

@@ -23,23 +23,58 @@ public class CorpusTests
         get
         {
             var data = new TheoryData<string>();
-            var root = Path.Combine(Repository.Root, "tests", "ScrapeLint.Tests", "Corpus");
-            foreach (var file in Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories).Where(f => !f.EndsWith("CorpusTests.cs", StringComparison.Ordinal)).OrderBy(f => f))
+            foreach (var file in CorpusFiles())
             {
-                data.Add(Path.GetRelativePath(root, file).Replace('\\', '/'));
+                data.Add(file);
             }
 
             return data;
         }
     }
 
+    /// <summary>
+    /// The files that use nothing but .NET (and the compliance library): they must find the same in a project that
+    /// references no scraping library at all, where the analyzers first decide from the text whether the project
+    /// can send a request.
+    /// </summary>
+    public static TheoryData<string> DotNetOnlyFiles
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var file in CorpusFiles())
+            {
+                var text = File.ReadAllText(Path.Combine(Root, file));
+                if (!Regex.IsMatch(text, @"^using (?!System\b|ScrapeLint\.Compliance\b|var\b)", RegexOptions.Multiline))
+                {
+                    data.Add(file);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    private static string Root => Path.Combine(Repository.Root, "tests", "ScrapeLint.Tests", "Corpus");
+
+    private static IEnumerable<string> CorpusFiles()
+        => Directory.GetFiles(Root, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith("CorpusTests.cs", StringComparison.Ordinal))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'));
+
     [Theory]
     [MemberData(nameof(Files))]
-    public async Task FindingsMatchTheExpectations(string file)
+    public Task FindingsMatchTheExpectations(string file) => VerifyAsync(file, libraries: true);
+
+    [Theory]
+    [MemberData(nameof(DotNetOnlyFiles))]
+    public Task FindingsMatchTheExpectationsWithoutLibraryReferences(string file) => VerifyAsync(file, libraries: false);
+
+    private static async Task VerifyAsync(string file, bool libraries)
     {
-        var path = Path.Combine(Repository.Root, "tests", "ScrapeLint.Tests", "Corpus", file);
-        var text = await File.ReadAllTextAsync(path);
-        var diagnostics = await AllAnalyzers.RunAsync(text, file.EndsWith("Program.cs", StringComparison.Ordinal) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary);
+        var text = await File.ReadAllTextAsync(Path.Combine(Root, file));
+        var diagnostics = await AllAnalyzers.RunAsync(text, file.EndsWith("Program.cs", StringComparison.Ordinal) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, libraries: libraries);
 
         var lines = text.Split('\n');
         var expected = new SortedSet<string>();
@@ -74,13 +109,19 @@ public static class AllAnalyzers
     public static async Task<ImmutableArray<MetadataReference>> ReferencesAsync()
         => references ??= (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(TestReferences.ThirdParty);
 
-    public static async Task<Compilation> CompileAsync(string source, OutputKind kind, bool requireNoErrors = true)
+    /// <summary>
+    /// The source in a project with the test references and the library stubs, or, without <paramref name="libraries"/>,
+    /// with .NET and the compliance library only.
+    /// </summary>
+    public static async Task<Compilation> CompileAsync(string source, OutputKind kind, bool requireNoErrors = true, bool libraries = true)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = new[] { CSharpSyntaxTree.ParseText(source, parse, "Source.cs") };
+        var compliance = MetadataReference.CreateFromFile(typeof(ScrapeLint.Compliance.CrawlPolicy).Assembly.Location);
         var compilation = CSharpCompilation.Create(
             "Corpus",
-            new[] { CSharpSyntaxTree.ParseText(source, parse, "Source.cs"), CSharpSyntaxTree.ParseText(TestReferences.AbotStubs, parse, "Stubs.Abot.cs"), CSharpSyntaxTree.ParseText(EvasionStubs.Source, parse, "Stubs.Evasion.cs") },
-            await ReferencesAsync(),
+            libraries ? trees.Append(CSharpSyntaxTree.ParseText(TestReferences.AbotStubs, parse, "Stubs.Abot.cs")).Append(CSharpSyntaxTree.ParseText(EvasionStubs.Source, parse, "Stubs.Evasion.cs")) : trees,
+            libraries ? await ReferencesAsync() : (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).Add(compliance),
             new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
         if (requireNoErrors)
         {
@@ -91,9 +132,9 @@ public static class AllAnalyzers
         return compilation;
     }
 
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(string source, OutputKind kind, bool requireNoErrors = true, CancellationToken cancellationToken = default)
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(string source, OutputKind kind, bool requireNoErrors = true, CancellationToken cancellationToken = default, bool libraries = true)
     {
-        var compilation = await CompileAsync(source, kind, requireNoErrors);
+        var compilation = await CompileAsync(source, kind, requireNoErrors, libraries);
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
         var withAnalyzers = compilation.WithAnalyzers(Analyzers, options);
         var all = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken);
