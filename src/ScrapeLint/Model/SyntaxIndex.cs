@@ -6,7 +6,6 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 
 namespace ScrapeLint.Model
 {
@@ -78,16 +77,15 @@ namespace ScrapeLint.Model
             }
 
             var pending = compilation.SyntaxTrees.ToList();
-            var chunk = new char[8192];
             var known = new HashSet<string>(names, StringComparer.Ordinal);
             while (names.Count > 0)
             {
-                var hashes = IdentifierHashes(names);
+                var lookup = new NameLookup(names);
                 var round = new List<SyntaxTree>();
                 foreach (var tree in pending)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (MentionsAny(tree.GetText(cancellationToken), hashes, chunk))
+                    if (lookup.MentionedIn(tree.GetText(cancellationToken).ToString()))
                     {
                         round.Add(tree);
                     }
@@ -264,65 +262,95 @@ namespace ScrapeLint.Model
         }
 
         /// <summary>
-        /// Whether the text has an identifier whose hash is one of the names' hashes (comments and strings included: a false
-        /// hit only costs the syntax walk). Reads the text in chunks and hashes identifiers as it goes: no allocation per identifier.
+        /// A set of names and the test whether a file's text has one of them as an identifier (comments and strings
+        /// included: a false hit only costs a syntax walk). Each identifier of the text is keyed by its length and its
+        /// first and last two characters; a 65,536-bit filter of the names' keys rejects almost every identifier with
+        /// one bit test, and only the few that pass are compared with the names.
         /// </summary>
-        private static bool MentionsAny(SourceText text, HashSet<ulong> hashes, char[] chunk)
+        private sealed class NameLookup
         {
-            var hash = Fnv.Offset;
-            var inIdentifier = false;
-            for (var start = 0; start < text.Length; start += chunk.Length)
-            {
-                var count = Math.Min(chunk.Length, text.Length - start);
-                text.CopyTo(start, chunk, 0, count);
-                for (var i = 0; i < count; i++)
-                {
-                    var c = chunk[i];
-                    if (c < 128 ? IdentifierChars[c] : char.IsLetterOrDigit(c))
-                    {
-                        hash = Fnv.Add(hash, c);
-                        inIdentifier = true;
-                    }
-                    else if (inIdentifier)
-                    {
-                        if (hashes.Contains(hash))
-                        {
-                            return true;
-                        }
+            private static readonly bool[] IdentifierChars = Enumerable.Range(0, 128).Select(c => char.IsLetterOrDigit((char)c) || c == '_').ToArray();
 
-                        hash = Fnv.Offset;
-                        inIdentifier = false;
+            private readonly ulong[] filter = new ulong[1024];
+            private readonly Dictionary<ulong, List<string>> byKey = new Dictionary<ulong, List<string>>();
+
+            public NameLookup(IEnumerable<string> names)
+            {
+                foreach (var name in names)
+                {
+                    if (name.Length == 0)
+                    {
+                        continue;
                     }
+
+                    var key = Key(name, 0, name.Length);
+                    filter[(key >> 6) & 1023] |= 1UL << (int)(key & 63);
+                    if (!byKey.TryGetValue(key, out var list))
+                    {
+                        byKey[key] = list = new List<string>();
+                    }
+
+                    list.Add(name);
                 }
             }
 
-            return inIdentifier && hashes.Contains(hash);
-        }
-
-        private static readonly bool[] IdentifierChars = Enumerable.Range(0, 128).Select(c => char.IsLetterOrDigit((char)c) || c == '_').ToArray();
-
-        private static HashSet<ulong> IdentifierHashes(IEnumerable<string> names)
-        {
-            var hashes = new HashSet<ulong>();
-            foreach (var name in names)
+            public bool MentionedIn(string text)
             {
-                var hash = Fnv.Offset;
-                foreach (var c in name)
+                var identifierChars = IdentifierChars;
+                var length = text.Length;
+                var i = 0;
+                while (i < length)
                 {
-                    hash = Fnv.Add(hash, c);
+                    var c = text[i];
+                    if (!(c < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)))
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    var start = i;
+                    do
+                    {
+                        i++;
+                    }
+                    while (i < length && ((c = text[i]) < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)));
+
+                    var key = Key(text, start, i - start);
+                    if ((filter[(key >> 6) & 1023] & (1UL << (int)(key & 63))) != 0 && Matches(text, start, i - start, key))
+                    {
+                        return true;
+                    }
                 }
 
-                hashes.Add(hash);
+                return false;
             }
 
-            return hashes;
-        }
+            private bool Matches(string text, int start, int length, ulong key)
+            {
+                if (!byKey.TryGetValue(key, out var names))
+                {
+                    return false;
+                }
 
-        private static class Fnv
-        {
-            public const ulong Offset = 14695981039346656037UL;
+                foreach (var name in names)
+                {
+                    if (name.Length == length && string.CompareOrdinal(text, start, name, 0, length) == 0)
+                    {
+                        return true;
+                    }
+                }
 
-            public static ulong Add(ulong hash, char c) => (hash ^ c) * 1099511628211UL;
+                return false;
+            }
+
+            /// <summary>Length and the first and last two characters, mixed so that the low 16 bits spread.</summary>
+            private static ulong Key(string text, int start, int length)
+            {
+                var end = start + length - 1;
+                var key = ((ulong)length << 48) ^ ((ulong)text[start] << 32) ^ ((ulong)text[Math.Min(start + 1, end)] << 16) ^ text[end] ^ ((ulong)text[Math.Max(end - 1, start)] << 40);
+                key *= 0x9E3779B97F4A7C15UL;
+                return key ^ (key >> 29);
+            }
         }
 
         /// <summary>The simple name of the invoked method: <c>GetStringAsync</c> of <c>_http.GetStringAsync(url)</c>.</summary>
