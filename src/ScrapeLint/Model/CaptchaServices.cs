@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace ScrapeLint.Model
@@ -30,56 +31,14 @@ namespace ScrapeLint.Model
         public static bool IsSolvingMethod(IMethodSymbol method)
             => (method.Name.StartsWith("Solve", StringComparison.Ordinal) || method.Name.StartsWith("Decode", StringComparison.Ordinal)) && IsClientType(method.ContainingType);
 
+        private static readonly string[] ServiceSuffixes = { "tcha", "monster", "solver" };
+
         /// <summary>
         /// Whether any source text names a CAPTCHA service: "cap" followed by "tcha", "monster" or "solver", in any case
-        /// (2captcha, anti-captcha, rucaptcha, capmonster, capsolver, deathbycaptcha). Read in chunks, no allocation per file.
+        /// (2captcha, anti-captcha, rucaptcha, capmonster, capsolver, deathbycaptcha).
         /// </summary>
-        public static bool MentionedIn(Compilation compilation)
-        {
-            var chunk = new char[16 * 1024];
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                var text = tree.GetText();
-                for (var start = 0; start < text.Length; start += chunk.Length - 16)
-                {
-                    var count = Math.Min(chunk.Length, text.Length - start);
-                    text.CopyTo(start, chunk, 0, count);
-                    for (var i = 0; i + 3 <= count; i++)
-                    {
-                        if ((chunk[i] | 0x20) == 'c' && (chunk[i + 1] | 0x20) == 'a' && (chunk[i + 2] | 0x20) == 'p'
-                            && (Follows(chunk, i + 3, count, "tcha") || Follows(chunk, i + 3, count, "monster") || Follows(chunk, i + 3, count, "solver")))
-                        {
-                            return true;
-                        }
-                    }
-
-                    if (start + count >= text.Length)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            return false;
-        }
-
-        private static bool Follows(char[] chunk, int index, int count, string word)
-        {
-            if (index + word.Length > count)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < word.Length; i++)
-            {
-                if ((chunk[index + i] | 0x20) != word[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        public static bool MentionedIn(Compilation compilation, SourceStrings texts, CancellationToken cancellationToken)
+            => texts.AnyFileHas(compilation, "cap", StringComparison.OrdinalIgnoreCase, ServiceSuffixes, cancellationToken);
 
         /// <summary>The compilation can see a CAPTCHA client or PuppeteerExtraSharp (its namespaces, from a reference or the source).</summary>
         public static bool AnyClientReferenced(Compilation compilation)

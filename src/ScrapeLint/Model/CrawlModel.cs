@@ -45,6 +45,9 @@ namespace ScrapeLint.Model
 
         public HttpClientFacts Clients { get; }
 
+        /// <summary>The files' texts, for the searches made before anything is bound.</summary>
+        public SourceStrings Texts { get; } = new SourceStrings();
+
         public KnownSymbols Known { get; }
 
         public SinkCatalog Catalog { get; }
@@ -70,12 +73,21 @@ namespace ScrapeLint.Model
                     }
                 }
 
-                current = SyntaxIndex.Build(compilation, Catalog, configured, cancellationToken);
+                current = SyntaxIndex.Build(compilation, Texts, Catalog, configured, cancellationToken);
                 Interlocked.CompareExchange(ref index, current, null);
             }
 
             return index!;
         }
+
+        /// <summary>
+        /// What a file says when it names a .NET HTTP type: <c>HttpClient</c> (and <c>IHttpClientFactory</c>,
+        /// <c>AddHttpClient</c>), <c>HttpRequestMessage</c>, a message handler (<c>SocketsHttpHandler</c>), <c>WebClient</c>
+        /// or <c>(Http)WebRequest</c>.
+        /// </summary>
+        private static readonly string[] HttpSuffixes = { "Client", "RequestMessage", "MessageHandler", "Handler" };
+
+        private static readonly string[] WebSuffixes = { "Client", "Request" };
 
         /// <summary>
         /// Whether this compilation can send a request the rules model: it references a scraping, browser or CAPTCHA
@@ -88,7 +100,8 @@ namespace ScrapeLint.Model
             {
                 var may = Catalog.ReferencesLibrary
                     || CaptchaServices.AnyClientReferenced(compilation)
-                    || SyntaxIndex.MentionsHttpTypes(compilation, cancellationToken)
+                    || Texts.AnyFileHas(compilation, "Http", StringComparison.Ordinal, HttpSuffixes, cancellationToken)
+                    || Texts.AnyFileHas(compilation, "Web", StringComparison.Ordinal, WebSuffixes, cancellationToken)
                     || compilation.SyntaxTrees.Any(tree => !ScrapeLintOptions.For(options, tree).RequestMethods.IsEmpty);
                 mayRequest = may ? 1 : 2;
             }
@@ -103,19 +116,15 @@ namespace ScrapeLint.Model
             switch (node)
             {
                 case InvocationExpressionSyntax invocation:
+                    // One lookup rejects almost every invocation: the names of sinks, wrappers and configured methods together.
                     var name = SyntaxIndex.InvokedName(invocation);
-                    if (name is null)
+                    if (name is null || !Index(cancellationToken).CandidateNames.Contains(name))
                     {
                         return false;
                     }
 
-                    if (Catalog.IsSinkName(name, invocation))
-                    {
-                        return true;
-                    }
-
                     var syntaxIndex = Index(cancellationToken);
-                    return syntaxIndex.WrapperNames.Contains(name) || syntaxIndex.ConfiguredNames.Contains(name);
+                    return Catalog.IsSinkName(name, invocation) || syntaxIndex.WrapperNames.Contains(name) || syntaxIndex.ConfiguredNames.Contains(name);
                 case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Url" } }:
                     return Catalog.HasNavigatingProperty;
                 default:

@@ -22,7 +22,7 @@ namespace ScrapeLint.Model
         private readonly Lazy<INamedTypeSymbol?> webProxy;
         private readonly Lazy<INamedTypeSymbol?> cookie;
         private readonly Lazy<INamedTypeSymbol?> cookieContainer;
-        private readonly Lazy<bool> mentionsCaptchaServices;
+        private int mentionsCaptchaServices;
 
         private EvasionModel(Compilation compilation)
         {
@@ -34,11 +34,18 @@ namespace ScrapeLint.Model
             webProxy = Type("System.Net.WebProxy");
             cookie = Type("System.Net.Cookie");
             cookieContainer = Type("System.Net.CookieContainer");
-            mentionsCaptchaServices = new Lazy<bool>(() => CaptchaServices.MentionedIn(compilation));
         }
 
         /// <summary>Some file names a CAPTCHA service (captcha, capmonster, capsolver): only then can a request go to one.</summary>
-        public bool MentionsCaptchaServices => mentionsCaptchaServices.Value;
+        public bool MentionsCaptchaServices(CancellationToken cancellationToken)
+        {
+            if (mentionsCaptchaServices == 0)
+            {
+                mentionsCaptchaServices = CaptchaServices.MentionedIn(Compilation, Crawl.Texts, cancellationToken) ? 1 : 2;
+            }
+
+            return mentionsCaptchaServices == 1;
+        }
 
         public Compilation Compilation { get; }
 

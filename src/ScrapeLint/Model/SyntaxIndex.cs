@@ -17,9 +17,10 @@ namespace ScrapeLint.Model
     /// </summary>
     internal sealed class SyntaxIndex
     {
-        private SyntaxIndex(HashSet<string> wrapperNames, Dictionary<string, List<SyntaxNode>> wrapperDeclarations, HashSet<string> configuredNames, ImmutableArray<InvocationExpressionSyntax> typedClientRegistrations, ImmutableArray<ClassDeclarationSyntax> handlerCandidates, ImmutableHashSet<string> constructedTypeNames, bool hasPollyRateLimiter)
+        private SyntaxIndex(IEnumerable<string> sinkNames, HashSet<string> wrapperNames, Dictionary<string, List<SyntaxNode>> wrapperDeclarations, HashSet<string> configuredNames, ImmutableArray<InvocationExpressionSyntax> typedClientRegistrations, ImmutableArray<ClassDeclarationSyntax> handlerCandidates, ImmutableHashSet<string> constructedTypeNames, bool hasPollyRateLimiter)
         {
             WrapperNames = wrapperNames;
+            CandidateNames = new HashSet<string>(wrapperNames.Concat(configuredNames).Concat(sinkNames), StringComparer.Ordinal);
             WrapperDeclarations = wrapperDeclarations;
             TypedClientRegistrations = typedClientRegistrations;
             ConfiguredNames = configuredNames;
@@ -27,6 +28,9 @@ namespace ScrapeLint.Model
             ConstructedTypeNames = constructedTypeNames;
             HasPollyRateLimiter = hasPollyRateLimiter;
         }
+
+        /// <summary>The sink, wrapper and configured names: an invocation by another name is no request.</summary>
+        public HashSet<string> CandidateNames { get; }
 
         /// <summary>Names of methods and local functions that call a sink or another wrapper, transitively.</summary>
         public HashSet<string> WrapperNames { get; }
@@ -49,7 +53,7 @@ namespace ScrapeLint.Model
         /// <summary>The project configures a Polly rate limiter somewhere (<c>AddRateLimiter</c>, <c>RateLimitAsync</c>).</summary>
         public bool HasPollyRateLimiter { get; }
 
-        public static SyntaxIndex Build(Compilation compilation, SinkCatalog catalog, HashSet<string> configuredNames, CancellationToken cancellationToken)
+        public static SyntaxIndex Build(Compilation compilation, SourceStrings texts, SinkCatalog catalog, HashSet<string> configuredNames, CancellationToken cancellationToken)
         {
             var calls = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             var wrappers = new HashSet<string>(StringComparer.Ordinal);
@@ -85,7 +89,7 @@ namespace ScrapeLint.Model
                 foreach (var tree in pending)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (lookup.MentionedIn(tree.GetText(cancellationToken).ToString()))
+                    if (lookup.MentionedIn(texts.Of(tree, cancellationToken)))
                     {
                         round.Add(tree);
                     }
@@ -111,7 +115,7 @@ namespace ScrapeLint.Model
                 declarations.Remove(name);
             }
 
-            return new SyntaxIndex(wrappers, declarations, configuredNames, registrations.ToImmutable(), handlers.ToImmutable(), constructed.ToImmutableHashSet(StringComparer.Ordinal), polly);
+            return new SyntaxIndex(catalog.Names, wrappers, declarations, configuredNames, registrations.ToImmutable(), handlers.ToImmutable(), constructed.ToImmutableHashSet(StringComparer.Ordinal), polly);
 
             void Walk(SyntaxTree tree)
             {
@@ -218,47 +222,6 @@ namespace ScrapeLint.Model
                 }
                 while (changed);
             }
-        }
-
-        /// <summary>
-        /// Some file names a .NET HTTP type: <c>HttpClient</c> (and <c>IHttpClientFactory</c>, <c>AddHttpClient</c>),
-        /// <c>HttpRequestMessage</c>, a message handler, <c>WebClient</c> or <c>(Http)WebRequest</c>. The test behind
-        /// registering nothing in a project without HTTP: a few vectorised searches of each file's text.
-        /// </summary>
-        public static bool MentionsHttpTypes(Compilation compilation, CancellationToken cancellationToken)
-        {
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var text = tree.GetText(cancellationToken).ToString();
-                if (Follows(text, "Http", HttpSuffixes) || Follows(text, "Web", WebSuffixes))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static readonly string[] HttpSuffixes = { "Client", "RequestMessage", "MessageHandler", "Handler" };
-
-        private static readonly string[] WebSuffixes = { "Client", "Request" };
-
-        /// <summary>The text has <paramref name="stem"/> followed by one of the suffixes.</summary>
-        private static bool Follows(string text, string stem, string[] suffixes)
-        {
-            for (var at = text.IndexOf(stem, StringComparison.Ordinal); at >= 0; at = text.IndexOf(stem, at + stem.Length, StringComparison.Ordinal))
-            {
-                foreach (var suffix in suffixes)
-                {
-                    if (string.CompareOrdinal(text, at + stem.Length, suffix, 0, suffix.Length) == 0)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
 
         /// <summary>

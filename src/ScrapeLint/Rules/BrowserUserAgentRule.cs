@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using ScrapeLint.Model;
@@ -26,7 +27,7 @@ namespace ScrapeLint.Rules
         {
         }
 
-        public override bool IsCandidate(string name, EvasionModel model) => UserAgents.SiteNames.Contains(name) || BrowserSettings.ArgumentSiteNames.Contains(name);
+        public override bool IsCandidate(string name, EvasionModel model, CancellationToken cancellationToken) => UserAgents.SiteNames.Contains(name) || BrowserSettings.ArgumentSiteNames.Contains(name);
 
         public override IEnumerable<Diagnostic> Check(EvasionSite site)
         {

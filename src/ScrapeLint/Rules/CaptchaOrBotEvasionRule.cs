@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using ScrapeLint.Model;
@@ -27,9 +28,9 @@ namespace ScrapeLint.Rules
         {
         }
 
-        public override bool IsCandidate(string name, EvasionModel model)
+        public override bool IsCandidate(string name, EvasionModel model, CancellationToken cancellationToken)
             => CaptchaServices.IsPluginName(name) || BrowserSettings.ArgumentSiteNames.Contains(name) || BrowserSettings.ScriptSiteNames.Contains(name)
-                || ((CaptchaServices.IsSolvingName(name) || model.Crawl.Catalog.IsSinkName(name)) && model.MentionsCaptchaServices);
+                || ((CaptchaServices.IsSolvingName(name) || model.Crawl.Catalog.IsSinkName(name)) && model.MentionsCaptchaServices(cancellationToken));
 
         public override IEnumerable<Diagnostic> Check(EvasionSite site)
         {

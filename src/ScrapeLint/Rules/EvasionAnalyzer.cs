@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -41,8 +43,8 @@ namespace ScrapeLint.Rules
                     {
                         var name = SiteName(node.Node);
                         if (name is null
-                            || (!AnyRuleName.Contains(name) && !(model.MentionsCaptchaServices && (CaptchaServices.IsSolvingName(name) || model.Crawl.Catalog.IsSinkName(name))))
-                            || (CommonNames.Contains(name) && !Mentions(node.Node, name)))
+                            || (!AnyRuleName.Contains(name) && !((CaptchaServices.IsSolvingName(name) || model.Crawl.Catalog.IsSinkName(name)) && model.MentionsCaptchaServices(node.CancellationToken)))
+                            || (CommonNames.Contains(name) && !Mentions(node.Node, name, model, node.CancellationToken)))
                         {
                             return;
                         }
@@ -50,7 +52,7 @@ namespace ScrapeLint.Rules
                         EvasionSite? site = null;
                         foreach (var rule in Rules)
                         {
-                            if (!rule.IsCandidate(name, model))
+                            if (!rule.IsCandidate(name, model, node.CancellationToken))
                             {
                                 continue;
                             }
@@ -94,19 +96,12 @@ namespace ScrapeLint.Rules
 
         private static readonly string[] EvasionWords = { "agent", "cookie", "session", "proxy", "proxies" };
 
-        private static bool Mentions(SyntaxNode node, string name)
+        /// <summary>The site's text (its statement's for <c>Address</c> and <c>Server</c>) has one of the words, in any case: comments included.</summary>
+        private static bool Mentions(SyntaxNode node, string name, EvasionModel model, CancellationToken cancellationToken)
         {
             var scope = name is "Address" or "Server" ? node.FirstAncestorOrSelf<StatementSyntax>() ?? node.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? node : node;
-            foreach (var token in scope.DescendantTokens())
-            {
-                if ((token.IsKind(SyntaxKind.IdentifierToken) || token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken))
-                    && EvasionWords.Any(word => token.ValueText.IndexOf(word, System.StringComparison.OrdinalIgnoreCase) >= 0))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            var span = scope.Span;
+            return SourceStrings.Contains(model.Crawl.Texts.Of(node.SyntaxTree, cancellationToken), span.Start, span.End, EvasionWords, StringComparison.OrdinalIgnoreCase);
         }
 
         /// <summary>The invoked method's, created type's or assigned member's name; <c>[]</c> for an indexer assignment.</summary>

@@ -45,7 +45,7 @@ namespace ScrapeLint.Rules
         public DiagnosticDescriptor Descriptor { get; }
 
         /// <summary>The cheap test: the invoked method's, created type's or assigned member's name.</summary>
-        public abstract bool IsCandidate(string name, EvasionModel model);
+        public abstract bool IsCandidate(string name, EvasionModel model, CancellationToken cancellationToken);
 
         public abstract IEnumerable<Diagnostic> Check(EvasionSite site);
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using ScrapeLint.Model;
 
@@ -25,7 +26,7 @@ namespace ScrapeLint.Rules
         {
         }
 
-        public override bool IsCandidate(string name, EvasionModel model) => Proxies.SiteNames.Contains(name) || BrowserSettings.ArgumentSiteNames.Contains(name);
+        public override bool IsCandidate(string name, EvasionModel model, CancellationToken cancellationToken) => Proxies.SiteNames.Contains(name) || BrowserSettings.ArgumentSiteNames.Contains(name);
 
         public override IEnumerable<Diagnostic> Check(EvasionSite site)
         {

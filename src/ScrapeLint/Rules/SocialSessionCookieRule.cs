@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using ScrapeLint.Model;
 
@@ -25,7 +27,7 @@ namespace ScrapeLint.Rules
         {
         }
 
-        public override bool IsCandidate(string name, EvasionModel model) => SessionCookies.SiteNames.Contains(name);
+        public override bool IsCandidate(string name, EvasionModel model, CancellationToken cancellationToken) => SessionCookies.SiteNames.Contains(name);
 
         public override IEnumerable<Diagnostic> Check(EvasionSite site)
         {
@@ -77,7 +79,7 @@ namespace ScrapeLint.Rules
             if (hosts.Count == 0 && site.Operation.SemanticModel?.GetEnclosingSymbol(site.Node.SpanStart, site.CancellationToken)?.ContainingType is { } type)
             {
                 hosts.AddRange(type.GetMembers().OfType<IFieldSymbol>()
-                    .Select(f => f.HasConstantValue && f.ConstantValue is string text && text.IndexOf("://", System.StringComparison.Ordinal) > 0 ? SessionCookies.HostOf(text) : null)
+                    .Select(f => f.HasConstantValue && f.ConstantValue is string text && text.IndexOf("://", StringComparison.Ordinal) > 0 ? SessionCookies.HostOf(text) : null)
                     .Where(h => h is not null).Cast<string>());
             }
 

@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace ScrapeLint.Model
+{
+    /// <summary>
+    /// The text of each file of a compilation as one string, for the text searches that decide what is worth binding.
+    /// Taking it costs nothing for the usual <c>StringText</c>; a large file's text is copied once and kept.
+    /// </summary>
+    internal sealed class SourceStrings
+    {
+        private readonly ConcurrentDictionary<SyntaxTree, string> texts = new ConcurrentDictionary<SyntaxTree, string>();
+
+        public string Of(SyntaxTree tree, CancellationToken cancellationToken)
+            => texts.TryGetValue(tree, out var text) ? text : texts.GetOrAdd(tree, tree.GetText(cancellationToken).ToString());
+
+        /// <summary>Some file of the compilation has <paramref name="stem"/> followed by one of the suffixes.</summary>
+        public bool AnyFileHas(Compilation compilation, string stem, StringComparison comparison, string[] suffixes, CancellationToken cancellationToken)
+            => compilation.SyntaxTrees.Any(tree => Has(Of(tree, cancellationToken), stem, comparison, suffixes));
+
+        /// <summary>
+        /// The text has <paramref name="stem"/> followed by one of the suffixes: a vectorised search for the stem, then a
+        /// comparison at each place it occurs.
+        /// </summary>
+        public static bool Has(string text, string stem, StringComparison comparison, string[] suffixes)
+        {
+            for (var at = text.IndexOf(stem, comparison); at >= 0; at = text.IndexOf(stem, at + stem.Length, comparison))
+            {
+                foreach (var suffix in suffixes)
+                {
+                    if (string.Compare(text, at + stem.Length, suffix, 0, suffix.Length, comparison) == 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The text between <paramref name="start"/> and <paramref name="end"/> contains one of the words.</summary>
+        public static bool Contains(string text, int start, int end, string[] words, StringComparison comparison)
+        {
+            foreach (var word in words)
+            {
+                if (text.IndexOf(word, start, end - start, comparison) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
