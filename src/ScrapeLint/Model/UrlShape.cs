@@ -65,6 +65,8 @@ namespace ScrapeLint.Model
         private static readonly string[] ImagePathMarkers = { "avatar", "photo", "picture", "profile_images", "profile_pic", "thumbnail" };
 
         private string? pattern;
+        private string? path;
+        private Tuple<string?>? hostSuffix;
 
         private UrlShape(ImmutableArray<object> parts)
         {
@@ -134,30 +136,29 @@ namespace ScrapeLint.Model
         /// The host, or its constant end when part of it is a hole (<c>linkedin.com</c> of <c>https://{lang}.linkedin.com</c>);
         /// null for a relative URL or one that starts with a hole.
         /// </summary>
-        public string? HostSuffix => HostPart().Host;
+        public string? HostSuffix => (hostSuffix ??= Tuple.Create(HostPart().Host)).Item1;
 
         /// <summary>The path and query, from the first '/' after the host; holes kept as <see cref="HoleMark"/>.</summary>
-        public string Path
-        {
-            get
-            {
-                var text = Pattern;
-                var start = SchemeEnd(text);
-                if (start < 0)
-                {
-                    // Relative URL, or one whose start is a hole: the path starts at the first '/' after it.
-                    if (text.Length > 0 && text[0] == HoleMark)
-                    {
-                        var slash = text.IndexOf('/');
-                        return slash < 0 ? "" : text.Substring(slash);
-                    }
+        public string Path => path ??= ComputePath();
 
-                    return text.StartsWith("/", StringComparison.Ordinal) ? text : "/" + text;
+        private string ComputePath()
+        {
+            var text = Pattern;
+            var start = SchemeEnd(text);
+            if (start < 0)
+            {
+                // Relative URL, or one whose start is a hole: the path starts at the first '/' after it.
+                if (text.Length > 0 && text[0] == HoleMark)
+                {
+                    var slash = text.IndexOf('/');
+                    return slash < 0 ? "" : text.Substring(slash);
                 }
 
-                var end = text.IndexOfAny(new[] { '/', '?', '#' }, start);
-                return end < 0 ? "" : text.Substring(end);
+                return text.StartsWith("/", StringComparison.Ordinal) ? text : "/" + text;
             }
+
+            var end = text.IndexOfAny(new[] { '/', '?', '#' }, start);
+            return end < 0 ? "" : text.Substring(end);
         }
 
         /// <summary>No scheme and host: a path relative to a base address (<c>api/users/{id}</c>, <c>/in/{handle}</c>).</summary>
@@ -261,7 +262,10 @@ namespace ScrapeLint.Model
         {
             HostDomain = host;
             PathPrefix = pathPrefix;
+            holeAfterPrefix = pathPrefix + UrlShape.HoleMark;
         }
+
+        private readonly string holeAfterPrefix;
 
         /// <summary>The domain the pattern belongs to, or null for a generic path.</summary>
         public string? HostDomain { get; }
@@ -303,7 +307,7 @@ namespace ScrapeLint.Model
                     return false;
                 }
 
-                return path.StartsWith(PathPrefix + UrlShape.HoleMark, StringComparison.OrdinalIgnoreCase);
+                return path.StartsWith(holeAfterPrefix, StringComparison.OrdinalIgnoreCase);
             }
 
             var knownHost = shape.HostSuffix;
@@ -319,7 +323,7 @@ namespace ScrapeLint.Model
                 return false;
             }
 
-            return pathOnly.IndexOf(PathPrefix + UrlShape.HoleMark, StringComparison.OrdinalIgnoreCase) >= 0;
+            return pathOnly.IndexOf(holeAfterPrefix, StringComparison.OrdinalIgnoreCase) >= 0;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -43,7 +44,7 @@ namespace ScrapeLint.Rules
                     {
                         var name = SiteName(node.Node);
                         if (name is null
-                            || (!AnyRuleName.Contains(name) && !((CaptchaServices.IsSolvingName(name) || model.Crawl.Catalog.IsSinkName(name)) && model.MentionsCaptchaServices(node.CancellationToken)))
+                            || (!AnyRuleName.Contains(name) && !(model.MentionsCaptchaServices(node.CancellationToken) && (CaptchaServices.IsSolvingName(name) || model.Crawl.Catalog.IsSinkName(name))))
                             || (CommonNames.Contains(name) && !Mentions(node.Node, name, model, node.CancellationToken)))
                         {
                             return;
@@ -81,18 +82,20 @@ namespace ScrapeLint.Rules
         }
 
         /// <summary>Every name some rule looks at: one lookup rejects almost every node before the rules are asked.</summary>
-        private static readonly System.Collections.Generic.HashSet<string> AnyRuleName = new System.Collections.Generic.HashSet<string>(
+        private static readonly HashSet<string> AnyRuleName = new HashSet<string>(
             UserAgents.SiteNames.Concat(BrowserSettings.ArgumentSiteNames).Concat(BrowserSettings.ScriptSiteNames)
                 .Concat(Proxies.SiteNames).Concat(SessionCookies.SiteNames).Concat(CaptchaServices.EvasionPlugins),
-            System.StringComparer.Ordinal);
+            StringComparer.Ordinal);
 
         /// <summary>
         /// Site names every codebase uses for other things (<c>list.Add</c>, <c>dict[key] = …</c>, <c>Address = …</c>):
         /// such a site is bound only when its own tokens, or its statement's for a proxy setting, name a
         /// User-Agent, a cookie, a session or a proxy.
         /// </summary>
-        private static readonly ImmutableHashSet<string> CommonNames = ImmutableHashSet.Create(
-            "Add", "Set", "[]", "TryAddWithoutValidation", "AddHeader", "AddDefaultHeader", "WithHeader", "Address", "Server");
+        private static readonly HashSet<string> CommonNames = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Add", "Set", "[]", "TryAddWithoutValidation", "AddHeader", "AddDefaultHeader", "WithHeader", "Address", "Server",
+        };
 
         private static readonly string[] EvasionWords = { "agent", "cookie", "session", "proxy", "proxies" };
 
