@@ -33,9 +33,6 @@ if (args.SkipWhile(a => a != "--profile").Skip(1).FirstOrDefault() is { } corpus
     return 0;
 }
 
-if (args.Contains("--experiment")) { ScrapeLint.Benchmarks.Experiment.Run(); return 0; }
-if (args.Contains("--index")) { ScrapeLint.Benchmarks.Experiment.Index(); return 0; }
-if (args.Contains("--split")) { await ScrapeLint.Benchmarks.Experiment.Split(args[1]); return 0; }
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(3);
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 return await Report.RunAsync(runs, only) ? 0 : 1;
