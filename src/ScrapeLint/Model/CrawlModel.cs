@@ -118,12 +118,12 @@ namespace ScrapeLint.Model
                 case InvocationExpressionSyntax invocation:
                     // One lookup rejects almost every invocation: the names of sinks, wrappers and configured methods together.
                     var name = SyntaxIndex.InvokedName(invocation);
-                    if (name is null || !Index(cancellationToken).CandidateNames.Contains(name))
+                    var syntaxIndex = Index(cancellationToken);
+                    if (name is null || !syntaxIndex.CandidateNames.Contains(name))
                     {
                         return false;
                     }
 
-                    var syntaxIndex = Index(cancellationToken);
                     return Catalog.IsSinkName(name, invocation) || syntaxIndex.WrapperNames.Contains(name) || syntaxIndex.ConfiguredNames.Contains(name);
                 case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Url" } }:
                     return Catalog.HasNavigatingProperty;
