@@ -262,7 +262,9 @@ namespace ScrapeLint.Model
 
         private Iteration? LambdaContext(AnonymousFunctionExpressionSyntax lambda, InvocationExpressionSyntax invocation, SemanticModel semanticModel)
         {
-            if (semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
+            // Bound only when the name can be one of them: Where, Any, OrderBy and logging lambdas are not.
+            if (SyntaxIndex.InvokedName(invocation) is not ("Select" or "SelectMany" or "ForEach" or "For" or "ForEachAsync")
+                || semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
             {
                 return null;
             }
@@ -564,7 +566,11 @@ namespace ScrapeLint.Model
         }
 
         private static bool IsTaskLike(ITypeSymbol? type)
-            => type is INamedTypeSymbol { Name: "Task" or "ValueTask" } named && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
+            => type is INamedTypeSymbol
+            {
+                Name: "Task" or "ValueTask",
+                ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } },
+            };
 
         private static string Short(SyntaxNode node)
         {
