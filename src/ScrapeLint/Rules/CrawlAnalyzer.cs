@@ -10,7 +10,8 @@ namespace ScrapeLint.Rules
     /// <summary>
     /// Runs the crawl rules (SL1001, SL1002, SL2001, SL2002, SL2003, SL4001). They read the same request
     /// model, so one analyzer visits each invocation once, rejects it by a name check before anything is
-    /// bound, and asks every rule about the requests that remain.
+    /// bound, and asks every rule about the requests that remain. Registers nothing in a project that cannot send
+    /// a request (<see cref="CrawlModel.MayRequest"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CrawlAnalyzer : DiagnosticAnalyzer

@@ -14,7 +14,8 @@ namespace ScrapeLint.Rules
     /// <summary>
     /// Runs the evasion rules (SL3001, SL3002, SL3003, SL3004). Each invocation, object creation and
     /// assignment is rejected by its name before anything is bound; the rest is bound once and handed to
-    /// the rules that look at that name.
+    /// the rules that look at that name. Registers nothing in a project that cannot send a request
+    /// (<see cref="CrawlModel.MayRequest"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class EvasionAnalyzer : DiagnosticAnalyzer
