@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -21,7 +20,6 @@ public class RobustnessTests
     /// <summary>Prefixes analysed together, each its own syntax tree of one compilation.</summary>
     private const int PrefixesPerCompilation = 16;
 
-    private static readonly Regex Markup = new(@"\{\|[^:|{}]*:|\|\}|\[\||\|\]", RegexOptions.Compiled);
 
     internal static readonly Lazy<IReadOnlyDictionary<string, string>> AllSources = new(LoadSources);
 
@@ -140,7 +138,7 @@ public class RobustnessTests
         {
             var literals = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot().DescendantTokens()
                 .Where(t => t.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) || t.IsKind(SyntaxKind.SingleLineRawStringLiteralToken))
-                .Select(t => Markup.Replace(t.ValueText, string.Empty))
+                .Select(t => TestMarkup.Strip(t.ValueText))
                 .Where(s => s.Contains("class ", StringComparison.Ordinal) || s.Contains("namespace ", StringComparison.Ordinal) || s.Contains("using ", StringComparison.Ordinal));
             var n = 0;
             foreach (var literal in literals)

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
+using ScrapeLint.Tests.Verifiers;
 using Verify = ScrapeLint.Tests.Verifiers.AnalyzerVerifier<ScrapeLint.Rules.RobotsTxtRule>;
 
 namespace ScrapeLint.Tests.Rules;
@@ -12,9 +13,6 @@ namespace ScrapeLint.Tests.Rules;
 public class SL2001RobotsTxtTests
 {
     private static DiagnosticResult Expected(int location = 0) => Verify.Diagnostic("SL2001").WithLocation(location);
-
-    /// <summary>The same source without its location markup, for the silent variant of an option test.</summary>
-    private static string WithoutMarkup(string source) => source.Replace("{|#0:", "").Replace("|}", "");
 
     // ------------------------------------------------------------------------------------------------
     // Reported
@@ -872,7 +870,7 @@ public class SL2001RobotsTxtTests
 
     [Fact]
     public Task RobotsCheckMethodListedInOptions_IsSilent() => Verify.VerifyAsync(
-        WithoutMarkup(RobotsPolicyInterfaceSource),
+        TestMarkup.Strip(RobotsPolicyInterfaceSource),
         "scrapelint.robots_check_methods = Acme.Crawl.IFetchGate.CanFetchAsync");
 
     [Fact]
@@ -1103,7 +1101,7 @@ public class SL2001RobotsTxtTests
 
     [Fact]
     public Task AllowedDomainFromOptions_IsSilent() => Verify.VerifyAsync(
-        WithoutMarkup(OwnDocsCrawlerSource),
+        TestMarkup.Strip(OwnDocsCrawlerSource),
         "scrapelint.allowed_domains = acme-corp.com");
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
+using ScrapeLint.Tests.Verifiers;
 using Verify = ScrapeLint.Tests.Verifiers.AnalyzerVerifier<ScrapeLint.Rules.RateLimitRule>;
 
 namespace ScrapeLint.Tests.Rules;
@@ -12,9 +13,6 @@ namespace ScrapeLint.Tests.Rules;
 public class SL2002RateLimitTests
 {
     private static DiagnosticResult Expected(int location = 0) => Verify.Diagnostic("SL2002").WithLocation(location);
-
-    /// <summary>The same source without its location markup, for the silent variant of an option test.</summary>
-    private static string WithoutMarkup(string source) => source.Replace("{|#0:", "").Replace("|}", "");
 
     // ------------------------------------------------------------------------------------------------
     // Reported
@@ -617,7 +615,7 @@ public class SL2002RateLimitTests
 
     [Fact]
     public Task RateLimitMethodListedInOptions_IsSilent() => Verify.VerifyAsync(
-        WithoutMarkup(ThrottleInterfaceSource),
+        TestMarkup.Strip(ThrottleInterfaceSource),
         "scrapelint.rate_limit_methods = Acme.Crawl.IRequestPacer.WaitAsync");
 
     [Fact]
@@ -872,7 +870,7 @@ public class SL2002RateLimitTests
 
     [Fact]
     public Task AllowedDomainFromOptions_IsSilent() => Verify.VerifyAsync(
-        WithoutMarkup(OwnShopCrawlerSource),
+        TestMarkup.Strip(OwnShopCrawlerSource),
         "scrapelint.allowed_domains = acme-corp.com, acme-partner.net");
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
+using ScrapeLint.Tests.Verifiers;
 using Verify = ScrapeLint.Tests.Verifiers.AnalyzerVerifier<ScrapeLint.Rules.UnboundedConcurrencyRule>;
 
 namespace ScrapeLint.Tests.Rules;
@@ -12,9 +13,6 @@ namespace ScrapeLint.Tests.Rules;
 public class SL2003ConcurrencyTests
 {
     private static DiagnosticResult Expected(int location = 0) => Verify.Diagnostic("SL2003").WithLocation(location);
-
-    /// <summary>The same source without its location markup, for the silent variant of an option test.</summary>
-    private static string WithoutMarkup(string source) => source.Replace("{|#0:", "").Replace("|}", "");
 
     // ------------------------------------------------------------------------------------------------
     // Reported
@@ -702,7 +700,7 @@ public class SL2003ConcurrencyTests
 
     [Fact]
     public Task AllowedDomainFromOptions_IsSilent() => Verify.VerifyAsync(
-        WithoutMarkup(OwnSiteFanOutSource),
+        TestMarkup.Strip(OwnSiteFanOutSource),
         "scrapelint.allowed_domains = acme-corp.com");
 
     [Fact]

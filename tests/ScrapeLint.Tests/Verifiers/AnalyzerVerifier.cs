@@ -47,6 +47,15 @@ internal static class AnalyzerVerifier<TRule>
         => TestReferences.CreateTest<CrawlAnalyzer>(RuleId, sources, editorConfig, outputKind);
 }
 
+/// <summary>The testing library's location markup (<c>{|#0:…|}</c>, <c>[|…|]</c>) in test sources.</summary>
+public static class TestMarkup
+{
+    private static readonly System.Text.RegularExpressions.Regex Markup = new(@"\{\|[^:|{}]*:|\|\}|\[\||\|\]", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>The source as the compiler sees it: the silent variant of a reported case, or a robustness input.</summary>
+    public static string Strip(string source) => Markup.Replace(source, string.Empty);
+}
+
 public static class TestReferences
 {
     public static readonly ReferenceAssemblies Net80 = ReferenceAssemblies.Net.Net80;
