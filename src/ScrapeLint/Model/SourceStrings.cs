@@ -40,19 +40,5 @@ namespace ScrapeLint.Model
 
             return false;
         }
-
-        /// <summary>The text between <paramref name="start"/> and <paramref name="end"/> contains one of the words.</summary>
-        public static bool Contains(string text, int start, int end, string[] words, StringComparison comparison)
-        {
-            foreach (var word in words)
-            {
-                if (text.IndexOf(word, start, end - start, comparison) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

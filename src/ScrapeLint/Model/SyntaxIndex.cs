@@ -20,7 +20,7 @@ namespace ScrapeLint.Model
         private SyntaxIndex(IEnumerable<string> sinkNames, HashSet<string> wrapperNames, Dictionary<string, List<SyntaxNode>> wrapperDeclarations, HashSet<string> configuredNames, ImmutableArray<InvocationExpressionSyntax> typedClientRegistrations, ImmutableArray<ClassDeclarationSyntax> handlerCandidates, ImmutableHashSet<string> constructedTypeNames, bool hasPollyRateLimiter)
         {
             WrapperNames = wrapperNames;
-            CandidateNames = new HashSet<string>(wrapperNames.Concat(configuredNames).Concat(sinkNames), StringComparer.Ordinal);
+            CandidateNames = new NameSet(wrapperNames.Concat(configuredNames).Concat(sinkNames));
             WrapperDeclarations = wrapperDeclarations;
             TypedClientRegistrations = typedClientRegistrations;
             ConfiguredNames = configuredNames;
@@ -30,7 +30,7 @@ namespace ScrapeLint.Model
         }
 
         /// <summary>The sink, wrapper and configured names: an invocation by another name is no request.</summary>
-        public HashSet<string> CandidateNames { get; }
+        public NameSet CandidateNames { get; }
 
         /// <summary>Names of methods and local functions that call a sink or another wrapper, transitively.</summary>
         public HashSet<string> WrapperNames { get; }
@@ -84,7 +84,7 @@ namespace ScrapeLint.Model
             var known = new HashSet<string>(names, StringComparer.Ordinal);
             while (names.Count > 0)
             {
-                var lookup = new NameLookup(names);
+                var lookup = new NameSet(names);
                 var round = new List<SyntaxTree>();
                 foreach (var tree in pending)
                 {
@@ -221,98 +221,6 @@ namespace ScrapeLint.Model
                     }
                 }
                 while (changed);
-            }
-        }
-
-        /// <summary>
-        /// A set of names and the test whether a file's text has one of them as an identifier (comments and strings
-        /// included: a false hit only costs a syntax walk). Each identifier of the text is keyed by its length and its
-        /// first and last two characters; a 65,536-bit filter of the names' keys rejects almost every identifier with
-        /// one bit test, and only the few that pass are compared with the names.
-        /// </summary>
-        private sealed class NameLookup
-        {
-            private static readonly bool[] IdentifierChars = Enumerable.Range(0, 128).Select(c => char.IsLetterOrDigit((char)c) || c == '_').ToArray();
-
-            private readonly ulong[] filter = new ulong[1024];
-            private readonly Dictionary<ulong, List<string>> byKey = new Dictionary<ulong, List<string>>();
-
-            public NameLookup(IEnumerable<string> names)
-            {
-                foreach (var name in names)
-                {
-                    if (name.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    var key = Key(name, 0, name.Length);
-                    filter[(key >> 6) & 1023] |= 1UL << (int)(key & 63);
-                    if (!byKey.TryGetValue(key, out var list))
-                    {
-                        byKey[key] = list = new List<string>();
-                    }
-
-                    list.Add(name);
-                }
-            }
-
-            public bool MentionedIn(string text)
-            {
-                var identifierChars = IdentifierChars;
-                var length = text.Length;
-                var i = 0;
-                while (i < length)
-                {
-                    var c = text[i];
-                    if (!(c < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)))
-                    {
-                        i++;
-                        continue;
-                    }
-
-                    var start = i;
-                    do
-                    {
-                        i++;
-                    }
-                    while (i < length && ((c = text[i]) < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)));
-
-                    var key = Key(text, start, i - start);
-                    if ((filter[(key >> 6) & 1023] & (1UL << (int)(key & 63))) != 0 && Matches(text, start, i - start, key))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            private bool Matches(string text, int start, int length, ulong key)
-            {
-                if (!byKey.TryGetValue(key, out var names))
-                {
-                    return false;
-                }
-
-                foreach (var name in names)
-                {
-                    if (name.Length == length && string.CompareOrdinal(text, start, name, 0, length) == 0)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            /// <summary>Length and the first and last two characters, mixed so that the low 16 bits spread.</summary>
-            private static ulong Key(string text, int start, int length)
-            {
-                var end = start + length - 1;
-                var key = ((ulong)length << 48) ^ ((ulong)text[start] << 32) ^ ((ulong)text[Math.Min(start + 1, end)] << 16) ^ text[end] ^ ((ulong)text[Math.Max(end - 1, start)] << 40);
-                key *= 0x9E3779B97F4A7C15UL;
-                return key ^ (key >> 29);
             }
         }
 

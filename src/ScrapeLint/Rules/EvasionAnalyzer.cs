@@ -31,7 +31,7 @@ namespace ScrapeLint.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
                 var model = EvasionModel.For(start.Compilation);
@@ -83,10 +83,9 @@ namespace ScrapeLint.Rules
         }
 
         /// <summary>Every name some rule looks at: one lookup rejects almost every node before the rules are asked.</summary>
-        private static readonly HashSet<string> AnyRuleName = new HashSet<string>(
+        private static readonly NameSet AnyRuleName = new NameSet(
             UserAgents.SiteNames.Concat(BrowserSettings.ArgumentSiteNames).Concat(BrowserSettings.ScriptSiteNames)
-                .Concat(Proxies.SiteNames).Concat(SessionCookies.SiteNames).Concat(CaptchaServices.EvasionPlugins),
-            StringComparer.Ordinal);
+                .Concat(Proxies.SiteNames).Concat(SessionCookies.SiteNames).Concat(CaptchaServices.EvasionPlugins));
 
         /// <summary>
         /// Site names every codebase uses for other things (<c>list.Add</c>, <c>dict[key] = …</c>, <c>Address = …</c>):
@@ -98,14 +97,32 @@ namespace ScrapeLint.Rules
             "Add", "Set", "[]", "TryAddWithoutValidation", "AddHeader", "AddDefaultHeader", "WithHeader", "Address", "Server",
         };
 
-        private static readonly string[] EvasionWords = { "agent", "cookie", "session", "proxy", "proxies" };
-
-        /// <summary>The site's text (its statement's for <c>Address</c> and <c>Server</c>) has one of the words, in any case: comments included.</summary>
+        /// <summary>
+        /// The site's text (its statement's for <c>Address</c> and <c>Server</c>) has "agent", "cookie", "session" or "prox", in
+        /// any case, comments included. One pass over the span: only a character that can start a word is looked at further.
+        /// </summary>
         private static bool Mentions(SyntaxNode node, string name, EvasionModel model, CancellationToken cancellationToken)
         {
             var scope = name is "Address" or "Server" ? node.FirstAncestorOrSelf<StatementSyntax>() ?? node.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? node : node;
             var span = scope.Span;
-            return SourceStrings.Contains(model.Crawl.Texts.Of(node.SyntaxTree, cancellationToken), span.Start, span.End, EvasionWords, StringComparison.OrdinalIgnoreCase);
+            var text = model.Crawl.Texts.Of(node.SyntaxTree, cancellationToken);
+            for (var i = span.Start; i < span.End; i++)
+            {
+                var word = (text[i] | 0x20) switch
+                {
+                    'a' => "agent",
+                    'c' => "cookie",
+                    's' => "session",
+                    'p' => "prox",
+                    _ => null,
+                };
+                if (word is not null && i + word.Length <= span.End && string.Compare(text, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The invoked method's, created type's or assigned member's name; <c>[]</c> for an indexer assignment.</summary>

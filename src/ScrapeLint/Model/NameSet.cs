@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ScrapeLint.Model
+{
+    /// <summary>
+    /// A set of identifiers for the tests made on every syntax node and every character of a file: a name is keyed by its
+    /// length and its first and last two characters, and a 65,536-bit filter of the members' keys rejects almost every
+    /// other name with one bit test, without hashing the whole string. Only names that pass are compared with the members.
+    /// </summary>
+    internal sealed class NameSet
+    {
+        private static readonly bool[] IdentifierChars = Enumerable.Range(0, 128).Select(c => char.IsLetterOrDigit((char)c) || c == '_').ToArray();
+
+        private readonly ulong[] filter = new ulong[1024];
+        private readonly Dictionary<ulong, string[]> byKey = new Dictionary<ulong, string[]>();
+
+        public NameSet(IEnumerable<string> names)
+        {
+            foreach (var name in names.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal))
+            {
+                var key = Key(name, 0, name.Length);
+                filter[(key >> 6) & 1023] |= 1UL << (int)(key & 63);
+                byKey[key] = byKey.TryGetValue(key, out var same) ? same.Concat(new[] { name }).ToArray() : new[] { name };
+            }
+        }
+
+        public bool IsEmpty => byKey.Count == 0;
+
+        public bool Contains(string? name) => name is { Length: > 0 } && Contains(name, 0, name.Length);
+
+        /// <summary>The text has one of the names as an identifier (comments and strings included).</summary>
+        public bool MentionedIn(string text)
+        {
+            var identifierChars = IdentifierChars;
+            var length = text.Length;
+            var i = 0;
+            while (i < length)
+            {
+                var c = text[i];
+                if (!(c < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                do
+                {
+                    i++;
+                }
+                while (i < length && ((c = text[i]) < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)));
+
+                if (Contains(text, start, i - start))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool Contains(string text, int start, int length)
+        {
+            var key = Key(text, start, length);
+            if ((filter[(key >> 6) & 1023] & (1UL << (int)(key & 63))) == 0 || !byKey.TryGetValue(key, out var names))
+            {
+                return false;
+            }
+
+            foreach (var name in names)
+            {
+                if (name.Length == length && string.CompareOrdinal(text, start, name, 0, length) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Length and the first and last two characters, mixed so that the low 16 bits spread.</summary>
+        private static ulong Key(string text, int start, int length)
+        {
+            var end = start + length - 1;
+            var key = ((ulong)length << 48) ^ ((ulong)text[start] << 32) ^ ((ulong)text[Math.Min(start + 1, end)] << 16) ^ text[end] ^ ((ulong)text[Math.Max(end - 1, start)] << 40);
+            key *= 0x9E3779B97F4A7C15UL;
+            return key ^ (key >> 29);
+        }
+    }
+}
