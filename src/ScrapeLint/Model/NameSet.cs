@@ -26,8 +26,6 @@ namespace ScrapeLint.Model
             }
         }
 
-        public bool IsEmpty => byKey.Count == 0;
-
         public bool Contains(string? name) => name is { Length: > 0 } && Contains(name, 0, name.Length);
 
         /// <summary>The text has one of the names as an identifier (comments and strings included).</summary>

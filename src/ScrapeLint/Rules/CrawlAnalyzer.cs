@@ -29,6 +29,8 @@ namespace ScrapeLint.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
+            // No callback in generated code (no Analyze flag), and no second filtering of what the callbacks report, which
+            // would cost the driver a walk of every tree a diagnostic is reported in (see GeneratedCodeTests).
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
