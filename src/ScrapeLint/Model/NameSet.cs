@@ -11,9 +11,13 @@ namespace ScrapeLint.Model
     /// </summary>
     internal sealed class NameSet
     {
-        private static readonly bool[] IdentifierChars = Enumerable.Range(0, 128).Select(c => char.IsLetterOrDigit((char)c) || c == '_').ToArray();
+        /// <summary>1 for a letter, digit or underscore, by UTF-16 code unit: one load a character, no branch on ASCII.</summary>
+        private static readonly byte[] IdentifierChars = Enumerable.Range(0, 65536).Select(c => (byte)(char.IsLetterOrDigit((char)c) || c == '_' ? 1 : 0)).ToArray();
 
         private readonly ulong[] filter = new ulong[1024];
+
+        /// <summary>By an identifier's last character (ASCII): bit <c>n</c> is set when a member of length <c>n</c> ends with it (63 stands for longer).</summary>
+        private readonly ulong[] lengthsByEnd = new ulong[128];
         private readonly Dictionary<ulong, string[]> byKey = new Dictionary<ulong, string[]>();
 
         public NameSet(IEnumerable<string> names)
@@ -23,34 +27,50 @@ namespace ScrapeLint.Model
                 var key = Key(name, 0, name.Length);
                 filter[(key >> 6) & 1023] |= 1UL << (int)(key & 63);
                 byKey[key] = byKey.TryGetValue(key, out var same) ? same.Concat(new[] { name }).ToArray() : new[] { name };
+                var end = name[name.Length - 1];
+                if (end < 128)
+                {
+                    lengthsByEnd[end] |= 1UL << Math.Min(name.Length, 63);
+                }
+                else
+                {
+                    // A non-ASCII ending: every identifier goes on to the full test.
+                    for (var c = 0; c < 128; c++)
+                    {
+                        lengthsByEnd[c] = ulong.MaxValue;
+                    }
+                }
             }
         }
 
         public bool Contains(string? name) => name is { Length: > 0 } && Contains(name, 0, name.Length);
 
-        /// <summary>The text has one of the names as an identifier (comments and strings included).</summary>
+        /// <summary>
+        /// The text has one of the names as an identifier (comments and strings included). Most identifiers are rejected by
+        /// their last character and length, before their key is computed.
+        /// </summary>
         public bool MentionedIn(string text)
         {
             var identifierChars = IdentifierChars;
+            var lengths = lengthsByEnd;
             var length = text.Length;
             var i = 0;
             while (i < length)
             {
-                var c = text[i];
-                if (!(c < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)))
+                if (identifierChars[text[i]] == 0)
                 {
                     i++;
                     continue;
                 }
 
                 var start = i;
-                do
+                while (++i < length && identifierChars[text[i]] != 0)
                 {
-                    i++;
                 }
-                while (i < length && ((c = text[i]) < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)));
 
-                if (Contains(text, start, i - start))
+                var identifierLength = i - start;
+                var last = text[i - 1];
+                if ((last >= 128 || ((lengths[last] >> Math.Min(identifierLength, 63)) & 1) != 0) && Contains(text, start, identifierLength))
                 {
                     return true;
                 }

@@ -65,7 +65,9 @@ namespace ScrapeLint.Model
 
             // Only trees whose text names a sink, a registration or a handler are walked; then the trees naming
             // the wrappers and handlers found so far, until no new tree qualifies. A tree none of these names
-            // appear in cannot hold a wrapper, so a project without requests costs one text scan.
+            // appear in cannot hold a wrapper, so a project without requests costs one text scan. A wrapper that
+            // only its own file can call (a local function, a private method of a type that is not partial) sends
+            // no other tree to be walked: its callers are in the tree it was found in, which is walked already.
             var names = new HashSet<string>(catalog.Names, StringComparer.Ordinal) { "AddHttpClient", "AddHttpMessageHandler", "DelegatingHandler", "HttpClientHandler", "PoliteHttpHandler", "AddRateLimiter", "RateLimitAsync", "RateLimit", "AddConcurrencyLimiter" };
             names.UnionWith(configuredNames);
             if (names.Remove("Create") | names.Remove("CreateHttp"))
@@ -103,7 +105,8 @@ namespace ScrapeLint.Model
                 }
 
                 FixedPoint();
-                names = new HashSet<string>(wrappers.Concat(handlers.Select(h => h.Identifier.ValueText)).Where(known.Add), StringComparer.Ordinal);
+                names = new HashSet<string>(wrappers.Where(known.Add).Where(w => !declarations.TryGetValue(w, out var nodes) || !nodes.All(IsFileLocal)), StringComparer.Ordinal);
+                names.UnionWith(handlers.Select(h => h.Identifier.ValueText).Where(known.Add));
                 if (round.Count == 0)
                 {
                     break;
@@ -249,6 +252,35 @@ namespace ScrapeLint.Model
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Only code of the same file can call the method: a local function, or a method of a class, struct or record that
+        /// says no accessibility (or <c>private</c>) in types none of which is partial, and that implements no interface
+        /// member explicitly.
+        /// </summary>
+        private static bool IsFileLocal(SyntaxNode owner)
+        {
+            if (owner is LocalFunctionStatementSyntax)
+            {
+                return true;
+            }
+
+            if (owner is not MethodDeclarationSyntax { ExplicitInterfaceSpecifier: null } method
+                || method.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)))
+            {
+                return false;
+            }
+
+            for (var type = method.Parent as TypeDeclarationSyntax; type is not null; type = type.Parent as TypeDeclarationSyntax)
+            {
+                if (type is InterfaceDeclarationSyntax || type.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    return false;
+                }
+            }
+
+            return method.Parent is TypeDeclarationSyntax;
         }
 
         private static string NameOf(SyntaxNode owner)

@@ -101,7 +101,9 @@ namespace ScrapeLint.Rules
 
         /// <summary>
         /// The site's text (its statement's for <c>Address</c> and <c>Server</c>) has "agent", "cookie", "session" or "prox", in
-        /// any case, comments included. One pass over the span: only a character that can start a word is looked at further.
+        /// any case, comments included. One pass over the span: only a character that can start a word is looked at further,
+        /// and the rest of the word is compared by hand (the words are ASCII letters; <c>string.Compare</c> with
+        /// <c>OrdinalIgnoreCase</c> cost 100 ns a call, and one in four characters starts one of the words).
         /// </summary>
         private static bool Mentions(SyntaxNode node, string name, EvasionModel model, CancellationToken cancellationToken)
         {
@@ -118,13 +120,27 @@ namespace ScrapeLint.Rules
                     'p' => "prox",
                     _ => null,
                 };
-                if (word is not null && i + word.Length <= span.End && string.Compare(text, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                if (word is not null && i + word.Length <= span.End && StartsWithLower(text, i, word))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>The text at <paramref name="at"/> is the lower-case ASCII <paramref name="word"/> in any case.</summary>
+        private static bool StartsWithLower(string text, int at, string word)
+        {
+            for (var k = 1; k < word.Length; k++)
+            {
+                if ((text[at + k] | 0x20) != word[k])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>The invoked method's, created type's or assigned member's name; <c>[]</c> for an indexer assignment.</summary>

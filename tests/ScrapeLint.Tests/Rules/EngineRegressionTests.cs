@@ -314,4 +314,148 @@ public class EngineRegressionTests
             public Task<string> Company(string slug) => {|#0:http.GetStringAsync($"/company/{slug}/")|};
         }
         """, Terms.Diagnostic("SL4001", DiagnosticSeverity.Info).WithLocation(0));
+
+    // The syntax index follows a wrapper into the other files only when they can call it: a private method of a
+    // partial class can be called from another part, a public one from anywhere; a private method of a class that is
+    // not partial only from its own file. Each case has a second-order wrapper in the calling file, which the index
+    // finds only when that file is walked.
+    [Fact]
+    public Task PrivateWrapperOfAPartialClass_IsFollowedIntoTheOtherPart() => Profiles.VerifyAsync(
+        new[]
+        {
+            """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            public partial class AlumniCrawler
+            {
+                private readonly HttpClient http = new HttpClient();
+
+                private Task<string> FetchAsync(string url) => http.GetStringAsync(url);
+            }
+            """,
+            """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public partial class AlumniCrawler
+            {
+                private Task<string> ProfileAsync(string handle) => FetchAsync("https://www.linkedin.com/in/" + handle);
+
+                public async Task RunAsync(IEnumerable<string> handles)
+                {
+                    foreach (var handle in handles)
+                    {
+                        await {|#0:ProfileAsync(handle)|};
+                    }
+                }
+            }
+            """,
+        },
+        editorConfig: null,
+        OutputKind.DynamicallyLinkedLibrary,
+        Profiles.Diagnostic("SL1001").WithLocation(0));
+
+    [Fact]
+    public Task PublicWrapper_IsFollowedIntoAnotherFile() => Profiles.VerifyAsync(
+        new[]
+        {
+            """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            public class PageFetcher
+            {
+                private readonly HttpClient http = new HttpClient();
+
+                public Task<string> FetchAsync(string url) => http.GetStringAsync(url);
+            }
+            """,
+            """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public class AlumniCrawler
+            {
+                private readonly PageFetcher fetcher = new PageFetcher();
+
+                private Task<string> ProfileAsync(string handle) => fetcher.FetchAsync("https://www.linkedin.com/in/" + handle);
+
+                public async Task RunAsync(IEnumerable<string> handles)
+                {
+                    foreach (var handle in handles)
+                    {
+                        await {|#0:ProfileAsync(handle)|};
+                    }
+                }
+            }
+            """,
+        },
+        editorConfig: null,
+        OutputKind.DynamicallyLinkedLibrary,
+        Profiles.Diagnostic("SL1001").WithLocation(0));
+
+    [Fact]
+    public Task PrivateWrapperChain_InOneFile_IsFollowed() => Profiles.VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        public class AlumniCrawler
+        {
+            private readonly HttpClient http = new HttpClient();
+
+            private Task<string> FetchAsync(string url) => http.GetStringAsync(url);
+
+            private Task<string> ProfileAsync(string handle) => FetchAsync("https://www.linkedin.com/in/" + handle);
+
+            public async Task RunAsync(IEnumerable<string> handles)
+            {
+                foreach (var handle in handles)
+                {
+                    await {|#0:ProfileAsync(handle)|};
+                }
+            }
+        }
+        """, Profiles.Diagnostic("SL1001").WithLocation(0));
+
+    [Fact]
+    public Task SameNameAsAPrivateWrapperElsewhere_StaysSilent() => Profiles.VerifyAsync(
+        new[]
+        {
+            """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            public class PageFetcher
+            {
+                private readonly HttpClient http = new HttpClient();
+
+                private Task<string> FetchAsync(string url) => http.GetStringAsync(url);
+
+                public Task<string> HomeAsync() => FetchAsync("https://example.org/");
+            }
+            """,
+            """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public class ReportCache
+            {
+                private readonly Dictionary<string, string> pages = new();
+
+                private Task<string> FetchAsync(string key) => Task.FromResult(pages[key]);
+
+                public async Task WarmAsync(IEnumerable<string> handles)
+                {
+                    foreach (var handle in handles)
+                    {
+                        await FetchAsync("https://www.linkedin.com/in/" + handle);
+                    }
+                }
+            }
+            """,
+        },
+        editorConfig: null,
+        OutputKind.DynamicallyLinkedLibrary);
 }
