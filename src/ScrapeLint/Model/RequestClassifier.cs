@@ -17,6 +17,7 @@ namespace ScrapeLint.Model
     internal sealed class RequestClassifier
     {
         private static readonly string[] ProfileWords = { "profile", "user", "member", "person", "people", "follower", "friend", "connection", "candidate", "employee", "handle" };
+        private static readonly string[] AvatarWord = { "avatar" };
         private static readonly string[] ImageWords = { "img", "image", "photo", "picture", "pic", "avatar", "thumbnail" };
         private static readonly string[] SocialHosts = { "linkedin.com", "facebook.com", "instagram.com", "twitter.com", "x.com", "tiktok.com", "vk.com", "youtube.com", "threads.net" };
 
@@ -103,7 +104,7 @@ namespace ScrapeLint.Model
             request.IsProfilePhoto = request.ImageEvidence is not null
                 && (request.ProfileEvidence is not null || shape.Pattern.IndexOf("profile_", StringComparison.OrdinalIgnoreCase) >= 0
                     || shape.Pattern.IndexOf("avatar", StringComparison.OrdinalIgnoreCase) >= 0
-                    || shape.Holes.Any(h => HasWord(h.Name, ProfileWords) || HasWord(h.Name, new[] { "avatar" }) || HasWord(h.CollectionName, ProfileWords)));
+                    || shape.Holes.Any(h => HasWord(h.Name, ProfileWords) || HasWord(h.Name, AvatarWord) || HasWord(h.CollectionName, ProfileWords)));
 
             var fetchesPages = found.Kind is SinkKind.Browser or SinkKind.HtmlLoader or SinkKind.Crawler
                 || (response & ResponseUse.ParsedAsHtml) != 0
@@ -213,10 +214,10 @@ namespace ScrapeLint.Model
                 switch (node)
                 {
                     case ForEachStatementSyntax loop when child == loop.Statement:
-                        result.Add(new Iteration(IterationKind.Loop, loop, $"element of '{Short(loop.Expression)}'"));
+                        result.Add(new Iteration(IterationKind.Loop, loop, $"element of '{SourceStrings.Short(loop.Expression)}'"));
                         break;
                     case ForEachVariableStatementSyntax loop when child == loop.Statement:
-                        result.Add(new Iteration(IterationKind.Loop, loop, $"element of '{Short(loop.Expression)}'"));
+                        result.Add(new Iteration(IterationKind.Loop, loop, $"element of '{SourceStrings.Short(loop.Expression)}'"));
                         break;
                     case ForStatementSyntax loop when child != loop.Declaration && !loop.Initializers.Contains(child):
                         result.Add(new Iteration(IterationKind.Loop, loop, "iteration of the for loop"));
@@ -272,7 +273,7 @@ namespace ScrapeLint.Model
             var known = model.Known;
             var type = method.ContainingType;
             var source = invocation.Expression is MemberAccessExpressionSyntax member ? member.Expression : invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression;
-            var sourceText = source is null ? "the collection" : Short(source);
+            var sourceText = source is null ? "the collection" : SourceStrings.Short(source);
             if (method.Name is "Select" or "SelectMany" && (KnownSymbols.Is(type, known.Enumerable) || KnownSymbols.Is(type, known.ParallelEnumerable)))
             {
                 var context = new Iteration(IterationKind.Projection, lambda, $"element of '{sourceText}'");
@@ -572,13 +573,10 @@ namespace ScrapeLint.Model
                 ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } },
             };
 
-        private static string Short(SyntaxNode node)
-        {
-            var text = node.ToString().Replace("\r", "").Replace("\n", " ");
-            return text.Length > 40 ? text.Substring(0, 37) + "..." : text;
-        }
-
-        /// <summary>The name contains one of the words as a word of its own (camelCase, snake_case), singular or plural.</summary>
+        /// <summary>
+        /// The name contains one of the (lower-case) words as a word of its own (camelCase, snake_case), singular or plural.
+        /// The name's words are compared in place: this runs for every hole of every request.
+        /// </summary>
         public static bool HasWord(string? name, string[] words)
         {
             if (string.IsNullOrEmpty(name))
@@ -586,39 +584,56 @@ namespace ScrapeLint.Model
                 return false;
             }
 
-            foreach (var part in SplitWords(name!))
+            var start = 0;
+            for (var i = 1; i <= name!.Length; i++)
             {
-                foreach (var word in words)
+                if (i == name.Length || !char.IsLetter(name[i]) || (char.IsUpper(name[i]) && !char.IsUpper(name[i - 1])))
                 {
-                    if (part == word || part == word + "s" || part == word + "es")
+                    var from = start;
+                    while (from < i && !char.IsLetter(name[from]))
+                    {
+                        from++;
+                    }
+
+                    if (from < i && IsOneOf(name, from, i - from, words))
                     {
                         return true;
                     }
+
+                    start = i < name.Length && !char.IsLetter(name[i]) ? i + 1 : i;
                 }
             }
 
             return false;
         }
 
-        private static IEnumerable<string> SplitWords(string name)
+        /// <summary>The letters at <paramref name="start"/> are one of the words, or its plural in -s or -es, in any case.</summary>
+        private static bool IsOneOf(string name, int start, int length, string[] words)
         {
-            var start = 0;
-            for (var i = 1; i <= name.Length; i++)
+            foreach (var word in words)
             {
-                if (i == name.Length || !char.IsLetter(name[i]) || (char.IsUpper(name[i]) && !char.IsUpper(name[i - 1])))
+                var extra = length - word.Length;
+                var plural = extra == 0
+                    || (extra == 1 && char.ToLowerInvariant(name[start + length - 1]) == 's')
+                    || (extra == 2 && char.ToLowerInvariant(name[start + length - 2]) == 'e' && char.ToLowerInvariant(name[start + length - 1]) == 's');
+                if (!plural)
                 {
-                    if (i > start)
-                    {
-                        var word = new string(name.Substring(start, i - start).Where(char.IsLetter).ToArray()).ToLowerInvariant();
-                        if (word.Length > 0)
-                        {
-                            yield return word;
-                        }
-                    }
+                    continue;
+                }
 
-                    start = i < name.Length && !char.IsLetter(name[i]) ? i + 1 : i;
+                var same = true;
+                for (var k = 0; k < word.Length && same; k++)
+                {
+                    same = char.ToLowerInvariant(name[start + k]) == word[k];
+                }
+
+                if (same)
+                {
+                    return true;
                 }
             }
+
+            return false;
         }
     }
 }

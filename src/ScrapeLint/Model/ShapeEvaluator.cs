@@ -846,14 +846,8 @@ namespace ScrapeLint.Model
                 IFieldReferenceOperation field => field.Field.Name,
                 IPropertyReferenceOperation property when property.Arguments.Length == 0 => property.Property.Name,
                 IInvocationOperation invocation => invocation.TargetMethod.Name,
-                _ => Shorten(operation.Syntax.ToString()),
+                _ => SourceStrings.Short(operation.Syntax),
             };
-        }
-
-        private static string Shorten(string text)
-        {
-            text = text.Replace("\r", "").Replace("\n", " ");
-            return text.Length > 40 ? text.Substring(0, 37) + "..." : text;
         }
     }
 }

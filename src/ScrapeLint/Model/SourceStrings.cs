@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ScrapeLint.Model
 {
@@ -16,6 +17,18 @@ namespace ScrapeLint.Model
 
         public string Of(SyntaxTree tree, CancellationToken cancellationToken)
             => texts.TryGetValue(tree, out var text) ? text : texts.GetOrAdd(tree, tree.GetText(cancellationToken).ToString());
+
+        /// <summary>
+        /// A node's source text for a message or a hole's name: on one line, cut to 40 characters. A long node's text is not
+        /// rendered whole: only its first 120 characters are read from the file (at least 41 remain once line breaks go).
+        /// </summary>
+        public static string Short(SyntaxNode node)
+        {
+            var span = node.Span;
+            var text = span.Length <= 120 ? node.ToString() : node.SyntaxTree.GetText().ToString(new TextSpan(span.Start, 120));
+            text = text.Replace("\r", "").Replace("\n", " ");
+            return text.Length > 40 ? text.Substring(0, 37) + "..." : text;
+        }
 
         /// <summary>Some file of the compilation has <paramref name="stem"/> followed by one of the suffixes.</summary>
         public bool AnyFileHas(Compilation compilation, string stem, StringComparison comparison, string[] suffixes, CancellationToken cancellationToken)

@@ -80,21 +80,53 @@ namespace ScrapeLint.Model
 
         public IEnumerable<Hole> Holes => Parts.OfType<Hole>();
 
-        public bool IsConstant => Parts.All(p => p is string);
+        public bool IsConstant
+        {
+            get
+            {
+                foreach (var part in Parts)
+                {
+                    if (part is Hole)
+                    {
+                        return false;
+                    }
+                }
 
-        public bool IsVariant => Holes.Any(h => h.IsVariant);
+                return true;
+            }
+        }
+
+        public bool IsVariant
+        {
+            get
+            {
+                foreach (var part in Parts)
+                {
+                    if (part is Hole { IsVariant: true })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
 
         /// <summary>The whole value is one hole: the URL came whole from a variable, field or call.</summary>
         public Hole? WholeHole => Parts.Length == 1 ? Parts[0] as Hole : null;
 
         /// <summary>The text with every hole as <see cref="HoleMark"/>.</summary>
-        public string Pattern => pattern ??= string.Concat(Parts.Select(p => p as string ?? HoleMark.ToString()));
+        public string Pattern => pattern ??= ComputePattern();
 
         public static UrlShape Text(string text) => new UrlShape(text.Length == 0 ? ImmutableArray<object>.Empty : ImmutableArray.Create<object>(text));
 
         public static UrlShape Of(Hole hole) => new UrlShape(ImmutableArray.Create<object>(hole));
 
         public static UrlShape Concat(params UrlShape[] shapes) => Concat((IEnumerable<UrlShape>)shapes);
+
+        /// <summary>Two shapes end to end; an empty one gives the other back.</summary>
+        public static UrlShape Concat(UrlShape first, UrlShape second)
+            => second.Parts.IsEmpty ? first : first.Parts.IsEmpty ? second : Concat(new[] { first, second });
 
         public static UrlShape Concat(IEnumerable<UrlShape> shapes)
         {
@@ -103,14 +135,7 @@ namespace ScrapeLint.Model
             {
                 foreach (var part in shape.Parts)
                 {
-                    if (part is string text && builder.Count > 0 && builder[builder.Count - 1] is string previous)
-                    {
-                        builder[builder.Count - 1] = previous + text;
-                    }
-                    else
-                    {
-                        builder.Add(part);
-                    }
+                    Append(builder, part);
                 }
             }
 
@@ -118,7 +143,66 @@ namespace ScrapeLint.Model
         }
 
         public UrlShape Map(Func<Hole, UrlShape> replace)
-            => Holes.Any() ? Concat(Parts.Select(p => p is Hole hole ? replace(hole) : Text((string)p))) : this;
+        {
+            if (IsConstant)
+            {
+                return this;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<object>(Parts.Length);
+            foreach (var part in Parts)
+            {
+                if (part is Hole hole)
+                {
+                    foreach (var replaced in replace(hole).Parts)
+                    {
+                        Append(builder, replaced);
+                    }
+                }
+                else if (((string)part).Length > 0)
+                {
+                    Append(builder, part);
+                }
+            }
+
+            return new UrlShape(builder.ToImmutable());
+        }
+
+        /// <summary>Adds a part, joining text to the text before it.</summary>
+        private static void Append(ImmutableArray<object>.Builder builder, object part)
+        {
+            if (part is string text && builder.Count > 0 && builder[builder.Count - 1] is string previous)
+            {
+                builder[builder.Count - 1] = previous + text;
+            }
+            else
+            {
+                builder.Add(part);
+            }
+        }
+
+        private string ComputePattern()
+        {
+            if (Parts.Length == 1 && Parts[0] is string only)
+            {
+                return only;
+            }
+
+            var text = new StringBuilder();
+            foreach (var part in Parts)
+            {
+                if (part is string fragment)
+                {
+                    text.Append(fragment);
+                }
+                else
+                {
+                    text.Append(HoleMark);
+                }
+            }
+
+            return text.ToString();
+        }
 
         public override string ToString()
         {
