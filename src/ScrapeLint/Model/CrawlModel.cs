@@ -109,27 +109,15 @@ namespace ScrapeLint.Model
             return mayRequest == 1;
         }
 
-        /// <summary>The cheap test run on every invocation and assignment before anything is bound.</summary>
-        public bool IsCandidate(SyntaxNode node, AnalyzerOptions options, CancellationToken cancellationToken)
+        /// <summary>
+        /// The nodes of a file that may be requests (<see cref="SyntaxIndex.CandidatesIn"/>): invocations by a sink,
+        /// wrapper or configured name and navigating assignments, found by the index's walk. No other node of the file is
+        /// looked at.
+        /// </summary>
+        public ImmutableArray<SyntaxNode> Candidates(SyntaxTree tree, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             Options ??= options;
-            switch (node)
-            {
-                case InvocationExpressionSyntax invocation:
-                    // One lookup rejects almost every invocation: the names of sinks, wrappers and configured methods together.
-                    var name = SyntaxIndex.InvokedName(invocation);
-                    var syntaxIndex = Index(cancellationToken);
-                    if (name is null || !syntaxIndex.CandidateNames.Contains(name))
-                    {
-                        return false;
-                    }
-
-                    return Catalog.IsSinkName(name, invocation) || syntaxIndex.WrapperNames.Contains(name) || syntaxIndex.ConfiguredNames.Contains(name);
-                case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Url" } }:
-                    return Catalog.HasNavigatingProperty;
-                default:
-                    return false;
-            }
+            return Index(cancellationToken).CandidatesIn(tree);
         }
 
         public Request? GetRequest(SyntaxNode node, SemanticModel semanticModel, AnalyzerOptions options, CancellationToken cancellationToken)

@@ -17,20 +17,25 @@ namespace ScrapeLint.Model
     /// </summary>
     internal sealed class SyntaxIndex
     {
-        private SyntaxIndex(IEnumerable<string> sinkNames, HashSet<string> wrapperNames, Dictionary<string, List<SyntaxNode>> wrapperDeclarations, HashSet<string> configuredNames, ImmutableArray<InvocationExpressionSyntax> typedClientRegistrations, ImmutableArray<ClassDeclarationSyntax> handlerCandidates, ImmutableHashSet<string> constructedTypeNames, bool hasPollyRateLimiter)
+        private SyntaxIndex(HashSet<string> wrapperNames, Dictionary<string, List<SyntaxNode>> wrapperDeclarations, ImmutableArray<InvocationExpressionSyntax> typedClientRegistrations, ImmutableArray<ClassDeclarationSyntax> handlerCandidates, ImmutableHashSet<string> constructedTypeNames, bool hasPollyRateLimiter, Dictionary<SyntaxTree, ImmutableArray<SyntaxNode>> candidates)
         {
             WrapperNames = wrapperNames;
-            CandidateNames = new NameSet(wrapperNames.Concat(configuredNames).Concat(sinkNames));
+            this.candidates = candidates;
             WrapperDeclarations = wrapperDeclarations;
             TypedClientRegistrations = typedClientRegistrations;
-            ConfiguredNames = configuredNames;
             HandlerCandidates = handlerCandidates;
             ConstructedTypeNames = constructedTypeNames;
             HasPollyRateLimiter = hasPollyRateLimiter;
         }
 
-        /// <summary>The sink, wrapper and configured names: an invocation by another name is no request.</summary>
-        public NameSet CandidateNames { get; }
+        private readonly Dictionary<SyntaxTree, ImmutableArray<SyntaxNode>> candidates;
+
+        /// <summary>
+        /// The invocations of a file by a sink, wrapper or configured name, and its navigating <c>Url</c> assignments: the
+        /// only nodes of the file that can be requests. Every file that holds one is walked by the index (it names a sink,
+        /// a configured method, <c>Url</c>, or a wrapper its file can call), so a file that was not walked has none.
+        /// </summary>
+        public ImmutableArray<SyntaxNode> CandidatesIn(SyntaxTree tree) => candidates.TryGetValue(tree, out var nodes) ? nodes : ImmutableArray<SyntaxNode>.Empty;
 
         /// <summary>Names of methods and local functions that call a sink or another wrapper, transitively.</summary>
         public HashSet<string> WrapperNames { get; }
@@ -40,9 +45,6 @@ namespace ScrapeLint.Model
 
         /// <summary><c>AddHttpClient&lt;T&gt;(…)</c> calls: where typed clients get their base address.</summary>
         public ImmutableArray<InvocationExpressionSyntax> TypedClientRegistrations { get; }
-
-        /// <summary>Simple names of the methods listed in <c>scrapelint.request_methods</c> of any file.</summary>
-        public HashSet<string> ConfiguredNames { get; }
 
         /// <summary>Classes whose base list names a handler (<c>DelegatingHandler</c>, <c>HttpClientHandler</c>).</summary>
         public ImmutableArray<ClassDeclarationSyntax> HandlerCandidates { get; }
@@ -62,6 +64,7 @@ namespace ScrapeLint.Model
             var constructed = new HashSet<string>(StringComparer.Ordinal);
             var polly = false;
             var registrations = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+            var perFile = new Dictionary<SyntaxTree, List<(SyntaxNode Node, string? Name)>>();
 
             // Only trees whose text names a sink, a registration or a handler are walked; then the trees naming
             // the wrappers and handlers found so far, until no new tree qualifies. A tree none of these names
@@ -118,11 +121,27 @@ namespace ScrapeLint.Model
                 declarations.Remove(name);
             }
 
-            return new SyntaxIndex(catalog.Names, wrappers, declarations, configuredNames, registrations.ToImmutable(), handlers.ToImmutable(), constructed.ToImmutableHashSet(StringComparer.Ordinal), polly);
+            // With the wrappers final, each walked file keeps the invocations by a candidate name (and the Url assignments).
+            var candidates = new Dictionary<SyntaxTree, ImmutableArray<SyntaxNode>>();
+            foreach (var pair in perFile)
+            {
+                var kept = pair.Value
+                    .Where(c => c.Name is null || catalog.IsSinkName(c.Name, (InvocationExpressionSyntax)c.Node) || wrappers.Contains(c.Name) || configuredNames.Contains(c.Name))
+                    .Select(c => c.Node)
+                    .ToImmutableArray();
+                if (!kept.IsEmpty)
+                {
+                    candidates[pair.Key] = kept;
+                }
+            }
+
+            return new SyntaxIndex(wrappers, declarations, registrations.ToImmutable(), handlers.ToImmutable(), constructed.ToImmutableHashSet(StringComparer.Ordinal), polly, candidates);
 
             void Walk(SyntaxTree tree)
             {
                 var root = tree.GetRoot(cancellationToken);
+                var found = new List<(SyntaxNode Node, string? Name)>();
+                perFile[tree] = found;
                 foreach (var node in root.DescendantNodes())
                 {
                     switch (node)
@@ -133,6 +152,8 @@ namespace ScrapeLint.Model
                             {
                                 break;
                             }
+
+                            found.Add((invocation, name));
 
                             if (name == "AddHttpClient" && invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax })
                             {
@@ -176,6 +197,11 @@ namespace ScrapeLint.Model
                             break;
                         case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Url" } } navigation when catalog.HasNavigatingProperty:
                             // driver.Url = url navigates: its method wraps a request.
+                            if (navigation.IsKind(SyntaxKind.SimpleAssignmentExpression))
+                            {
+                                found.Add((navigation, null));
+                            }
+
                             if (Owner(navigation) is { } navigator)
                             {
                                 var navigatorName = NameOf(navigator);

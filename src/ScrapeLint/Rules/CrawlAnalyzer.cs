@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ScrapeLint.Model;
 
@@ -9,9 +8,12 @@ namespace ScrapeLint.Rules
 {
     /// <summary>
     /// Runs the crawl rules (SL1001, SL1002, SL2001, SL2002, SL2003, SL4001). They read the same request
-    /// model, so one analyzer visits each invocation once, rejects it by a name check before anything is
-    /// bound, and asks every rule about the requests that remain. Registers nothing in a project that cannot send
-    /// a request (<see cref="CrawlModel.MayRequest"/>).
+    /// model, so one analyzer looks at each request once and asks every rule about it. It runs once per file, on the
+    /// nodes the syntax index found that may be requests (<see cref="CrawlModel.Candidates"/>): the other invocations
+    /// cost it nothing, not even a callback, and a file that calls no sink or wrapper is done with one lookup. Running
+    /// on the file's semantic model also means the bodies it binds are the ones the driver binds for operation
+    /// analyzers, whichever comes first. Registers nothing in a project that cannot send a request
+    /// (<see cref="CrawlModel.MayRequest"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CrawlAnalyzer : DiagnosticAnalyzer
@@ -29,8 +31,9 @@ namespace ScrapeLint.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            // No callback in generated code (no Analyze flag), and no second filtering of what the callbacks report, which
-            // would cost the driver a walk of every tree a diagnostic is reported in (see GeneratedCodeTests).
+            // No callback for generated files (no Analyze flag), and no second filtering of what the callbacks report, which
+            // would cost the driver a walk of every tree a diagnostic is reported in. Types and members marked
+            // [GeneratedCode] inside an ordinary file are skipped here (see GeneratedCodeTests).
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
@@ -40,30 +43,26 @@ namespace ScrapeLint.Rules
                     return;
                 }
 
-                start.RegisterSyntaxNodeAction(
-                    node =>
+                start.RegisterSemanticModelAction(file =>
+                {
+                    foreach (var node in model.Candidates(file.SemanticModel.SyntaxTree, file.Options, file.CancellationToken))
                     {
-                        if (!model.IsCandidate(node.Node, node.Options, node.CancellationToken))
+                        file.CancellationToken.ThrowIfCancellationRequested();
+                        if (GeneratedCode.IsInMarkedSymbol(node, file.SemanticModel, file.CancellationToken)
+                            || model.GetRequest(node, file.SemanticModel, file.Options, file.CancellationToken) is not { } request)
                         {
-                            return;
-                        }
-
-                        var request = model.GetRequest(node.Node, node.SemanticModel, node.Options, node.CancellationToken);
-                        if (request is null)
-                        {
-                            return;
+                            continue;
                         }
 
                         foreach (var rule in Rules)
                         {
                             if (rule.Check(request) is { } diagnostic)
                             {
-                                node.ReportDiagnostic(diagnostic);
+                                file.ReportDiagnostic(diagnostic);
                             }
                         }
-                    },
-                    SyntaxKind.InvocationExpression,
-                    SyntaxKind.SimpleAssignmentExpression);
+                    }
+                });
             });
         }
     }
