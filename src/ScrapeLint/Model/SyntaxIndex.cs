@@ -108,7 +108,8 @@ namespace ScrapeLint.Model
                 }
 
                 FixedPoint();
-                names = new HashSet<string>(wrappers.Where(known.Add).Where(w => !declarations.TryGetValue(w, out var nodes) || !nodes.All(IsFileLocal)), StringComparer.Ordinal);
+                // A name stays unknown while all its declarations are file-local: a later round may find one that is not.
+                names = new HashSet<string>(wrappers.Where(w => !known.Contains(w) && (!declarations.TryGetValue(w, out var nodes) || !nodes.All(IsFileLocal))).Where(known.Add), StringComparer.Ordinal);
                 names.UnionWith(handlers.Select(h => h.Identifier.ValueText).Where(known.Add));
                 if (round.Count == 0)
                 {

@@ -458,4 +458,64 @@ public class EngineRegressionTests
         },
         editorConfig: null,
         OutputKind.DynamicallyLinkedLibrary);
+
+    [Fact]
+    public Task PublicWrapperSharingANameWithAPrivateOne_IsFollowedIntoItsCallers() => Profiles.VerifyAsync(
+        new[]
+        {
+            """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            public class Mirror
+            {
+                private readonly HttpClient http = new HttpClient();
+
+                private Task<string> Grab(string url) => http.GetStringAsync(url);
+
+                public Task<string> HomeAsync() => Grab("https://example.org/");
+            }
+            """,
+            """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            public class PageFetcher
+            {
+                private readonly HttpClient http = new HttpClient();
+
+                public Task<string> FetchAsync(string url) => http.GetStringAsync(url);
+            }
+            """,
+            """
+            using System.Threading.Tasks;
+
+            public class Pages
+            {
+                private readonly PageFetcher fetcher = new PageFetcher();
+
+                public Task<string> Grab(string url) => fetcher.FetchAsync(url);
+            }
+            """,
+            """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public class AlumniCrawler
+            {
+                private readonly Pages pages = new Pages();
+
+                public async Task RunAsync(IEnumerable<string> handles)
+                {
+                    foreach (var handle in handles)
+                    {
+                        await {|#0:pages.Grab("https://www.linkedin.com/in/" + handle)|};
+                    }
+                }
+            }
+            """,
+        },
+        editorConfig: null,
+        OutputKind.DynamicallyLinkedLibrary,
+        Profiles.Diagnostic("SL1001").WithLocation(0));
 }
