@@ -50,6 +50,8 @@ internal static class Report
         Console.WriteLine("charged  = analyzer minus the collection pauses that fell inside its callbacks, plus the pass's pauses times its share of");
         Console.WriteLine("           the bytes the pass allocated (a blocking collection stops whichever callback allocates when the heap's budget");
         Console.WriteLine("           runs out); the targets are held against the charged net figure.");
+        Console.WriteLine("           The pass has a do-nothing operation analyzer, so the driver binds every method body as it does for the SDK's");
+        Console.WriteLine("           analyzers in a default build; the figure without it is printed too.");
         Console.WriteLine("wall +   = wall time of WithAnalyzers(ScrapeLint + do-nothing).GetAnalyzerDiagnosticsAsync() minus the same with the do-nothing analyzer alone.");
         Console.WriteLine();
 
@@ -93,6 +95,7 @@ internal static class Report
         Console.WriteLine($"  ScrapeLint total   {figures.ScrapeLint,9:N1} ms  {figures.ScrapeLint / figures.Compiler,8:P3}; net {raw,7:N1} ms  {raw / figures.Compiler,8:P3}  (telemetry as measured)");
         Console.WriteLine($"  GC                 {figures.PausesInside,9:N1} ms of collection pauses fell inside ScrapeLint's callbacks; the pass paused {figures.PassPause:N0} ms and allocated {figures.PassAllocated / 1048576.0:N0} MiB, {figures.AllocatedInside / 1048576.0:N1} MiB of it inside ScrapeLint");
         Console.WriteLine($"  ScrapeLint charged {figures.Charged,9:N1} ms  {figures.Charged / figures.Compiler,8:P3}; net {net,7:N1} ms  {net / figures.Compiler,8:P3}  target <= {target:P1}: {(net / figures.Compiler <= target ? "MET" : "MISSED")}");
+        Console.WriteLine($"  without op analyzer           net {figures.NetAlone,7:N1} ms  {figures.NetAlone / figures.Compiler,8:P3}  (charged; no operation analyzer binds the bodies, ScrapeLint binds those it needs)");
         Console.WriteLine($"  wall +             {figures.WallDelta,9:N0} ms  {figures.WallDelta / figures.Compiler,8:P3}  (noise: two full compilations subtracted)");
         Console.WriteLine($"  allocated +        {figures.AllocatedDelta / 1048576.0,9:N1} MiB (ScrapeLint run minus do-nothing run)");
         Console.WriteLine();
@@ -145,6 +148,7 @@ internal static class Report
         {
             Charged = Median(f => f.Charged),
             Net = Median(f => f.Net),
+            NetAlone = Median(f => f.NetAlone),
             PausesInside = Median(f => f.PausesInside),
             PassPause = Median(f => f.PassPause),
             PassAllocated = Median(f => f.PassAllocated),
@@ -159,12 +163,43 @@ internal static class Report
         workload.Compile().GetDiagnostics();
         var compiler = watch.Elapsed.TotalMilliseconds;
 
-        // Telemetry: every analyzer in one sequential pass, each charged with its own callbacks only. The analyzers run
-        // inside Accounted, which counts the bytes their callbacks allocate and the collection pauses that fall inside them.
+        // Telemetry, with a do-nothing operation analyzer in the pass: the driver binds every method body for it, as it does
+        // for the SDK's own analyzers in a default build, and ScrapeLint pays only for what it adds. Then the same pass
+        // without it, where ScrapeLint binds the bodies it needs itself (a build with EnableNETAnalyzers=false).
+        var pass = await TelemetryPassAsync(workload, operationAnalyzer: true);
+        var alone = await TelemetryPassAsync(workload, operationAnalyzer: false);
+
+        // Wall time and allocations: ScrapeLint next to the do-nothing analyzer against the do-nothing analyzer alone, so
+        // the driver does the same work in both (a driver with no action registered at all skips binding altogether).
+        var (baselineWall, baselineBytes) = await WallAsync(workload, ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingSyntaxAnalyzer()));
+        var (scrapeLintWall, scrapeLintBytes) = await WallAsync(workload, Workload.ScrapeLintAnalyzers.Add(new DoNothingSyntaxAnalyzer()));
+        return new Figures(compiler, pass.NoopSyntax, pass.NoopOperation, pass.PerAnalyzer.Sum(p => p.Time), pass.PerAnalyzer, scrapeLintWall - baselineWall, scrapeLintBytes - baselineBytes)
+        {
+            Charged = pass.Charged,
+            Net = pass.Net,
+            NetAlone = alone.Net,
+            PausesInside = pass.PausesInside,
+            PassPause = pass.PassPause,
+            PassAllocated = pass.PassAllocated,
+            AllocatedInside = pass.AllocatedInside,
+        };
+    }
+
+    /// <summary>
+    /// Every analyzer in one sequential pass, each charged with its own callbacks only. The analyzers run inside
+    /// <see cref="Accounted"/>, which counts the bytes their callbacks allocate and the collection pauses that fall inside them.
+    /// </summary>
+    private static async Task<Pass> TelemetryPassAsync(Workload workload, bool operationAnalyzer)
+    {
         var scrapeLint = Workload.ScrapeLintAnalyzers.Select(a => new Accounted(a)).ToImmutableArray();
         var noopSyntax = new Accounted(new DoNothingSyntaxAnalyzer());
         var noopOperation = new DoNothingOperationAnalyzer();
-        var analyzers = scrapeLint.CastArray<DiagnosticAnalyzer>().Add(noopSyntax).Add(noopOperation);
+        var analyzers = scrapeLint.CastArray<DiagnosticAnalyzer>().Add(noopSyntax);
+        if (operationAnalyzer)
+        {
+            analyzers = analyzers.Add(noopOperation);
+        }
+
         var withAll = Workload.WithAnalyzers(workload.Declared(), analyzers, logTime: true);
         var passBytes = GC.GetTotalAllocatedBytes(precise: true);
         var passPause = GC.GetTotalPauseDuration();
@@ -189,23 +224,21 @@ internal static class Report
         }
 
         var (noopSyntaxTime, noopSyntaxCharged) = await TimeOf(noopSyntax);
-        var noopOperationTime = (await withAll.GetAnalyzerTelemetryInfoAsync(noopOperation, default)).ExecutionTime.TotalMilliseconds;
-
-        // Wall time and allocations: ScrapeLint next to the do-nothing analyzer against the do-nothing analyzer alone, so
-        // the driver does the same work in both (a driver with no action registered at all skips binding altogether).
-        var (baselineWall, baselineBytes) = await WallAsync(workload, ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingSyntaxAnalyzer()));
-        var (scrapeLintWall, scrapeLintBytes) = await WallAsync(workload, Workload.ScrapeLintAnalyzers.Add(new DoNothingSyntaxAnalyzer()));
+        var noopOperationTime = operationAnalyzer ? (await withAll.GetAnalyzerTelemetryInfoAsync(noopOperation, default)).ExecutionTime.TotalMilliseconds : 0;
         var scrapeLintCharged = perAnalyzer.Sum(p => p.Charged);
-        return new Figures(compiler, noopSyntaxTime, noopOperationTime, perAnalyzer.Sum(p => p.Time), perAnalyzer.ToImmutable(), scrapeLintWall - baselineWall, scrapeLintBytes - baselineBytes)
-        {
-            Charged = scrapeLintCharged,
-            Net = Math.Max(0, scrapeLintCharged - noopSyntaxCharged),
-            PausesInside = scrapeLint.Sum(a => a.PausesInside.TotalMilliseconds),
-            PassPause = passPauseTime,
-            PassAllocated = passAllocated,
-            AllocatedInside = scrapeLint.Sum(a => (double)a.AllocatedInside),
-        };
+        return new Pass(
+            perAnalyzer.ToImmutable(),
+            noopSyntaxTime,
+            noopOperationTime,
+            scrapeLintCharged,
+            Math.Max(0, scrapeLintCharged - noopSyntaxCharged),
+            scrapeLint.Sum(a => a.PausesInside.TotalMilliseconds),
+            passPauseTime,
+            passAllocated,
+            scrapeLint.Sum(a => (double)a.AllocatedInside));
     }
+
+    private sealed record Pass(ImmutableArray<(DiagnosticAnalyzer Analyzer, double Time, double Charged)> PerAnalyzer, double NoopSyntax, double NoopOperation, double Charged, double Net, double PausesInside, double PassPause, double PassAllocated, double AllocatedInside);
 
     private static async Task<(double Milliseconds, long Bytes)> WallAsync(Workload workload, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
@@ -231,6 +264,9 @@ internal static class Report
 
         /// <summary><see cref="Charged"/> minus the do-nothing syntax analyzer's, charged the same way: the figure held against the targets.</summary>
         public double Net { get; init; }
+
+        /// <summary><see cref="Net"/> in a pass without an operation analyzer: ScrapeLint binds the bodies it needs itself.</summary>
+        public double NetAlone { get; init; }
 
         public double PausesInside { get; init; }
 

@@ -12,8 +12,8 @@ namespace ScrapeLint.Model
     /// <summary>
     /// One syntax-only pass over the compilation, made the first time a rule needs it: the names of the
     /// project's methods that may wrap a request (they call a sink or another such method, by name),
-    /// the message handlers the project declares, and the types it constructs. Binding confirms every
-    /// candidate later; this pass only decides what is worth binding.
+    /// each file's invocations by such a name, the message handlers the project declares, and the types it
+    /// constructs. Binding confirms every candidate later; this pass only decides what is worth binding.
     /// </summary>
     internal sealed class SyntaxIndex
     {
@@ -234,23 +234,38 @@ namespace ScrapeLint.Model
                 }
             }
 
-            // Fixed point: a method that calls a sink or a wrapper by name is a wrapper candidate.
+            // Fixed point: a method that calls a sink or a wrapper by name is a wrapper candidate. Each wrapper is followed
+            // back to its callers once, so a chain of n wrappers costs n steps, not n passes over every method.
             void FixedPoint()
             {
-                bool changed;
-                do
+                var callers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                foreach (var pair in calls)
                 {
-                    changed = false;
-                    foreach (var pair in calls)
+                    foreach (var callee in pair.Value)
                     {
-                        if (!wrappers.Contains(pair.Key) && pair.Value.Any(wrappers.Contains))
+                        if (!callers.TryGetValue(callee, out var list))
                         {
-                            wrappers.Add(pair.Key);
-                            changed = true;
+                            callers[callee] = list = new List<string>();
+                        }
+
+                        list.Add(pair.Key);
+                    }
+                }
+
+                var pending = new Stack<string>(wrappers);
+                while (pending.Count > 0)
+                {
+                    if (callers.TryGetValue(pending.Pop(), out var list))
+                    {
+                        foreach (var caller in list)
+                        {
+                            if (wrappers.Add(caller))
+                            {
+                                pending.Push(caller);
+                            }
                         }
                     }
                 }
-                while (changed);
             }
         }
 
