@@ -315,6 +315,18 @@ public class EngineRegressionTests
         }
         """, Terms.Diagnostic("SL4001", DiagnosticSeverity.Info).WithLocation(0));
 
+    private const string PublicPageFetcher = """
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        public class PageFetcher
+        {
+            private readonly HttpClient http = new HttpClient();
+
+            public Task<string> FetchAsync(string url) => http.GetStringAsync(url);
+        }
+        """;
+
     // The syntax index follows a wrapper into the other files only when they can call it: a private method of a
     // partial class can be called from another part, a public one from anywhere; a private method of a class that is
     // not partial only from its own file. Each case has a second-order wrapper in the calling file, which the index
@@ -360,17 +372,7 @@ public class EngineRegressionTests
     public Task PublicWrapper_IsFollowedIntoAnotherFile() => Profiles.VerifyAsync(
         new[]
         {
-            """
-            using System.Net.Http;
-            using System.Threading.Tasks;
-
-            public class PageFetcher
-            {
-                private readonly HttpClient http = new HttpClient();
-
-                public Task<string> FetchAsync(string url) => http.GetStringAsync(url);
-            }
-            """,
+            PublicPageFetcher,
             """
             using System.Collections.Generic;
             using System.Threading.Tasks;
@@ -476,17 +478,7 @@ public class EngineRegressionTests
                 public Task<string> HomeAsync() => Grab("https://example.org/");
             }
             """,
-            """
-            using System.Net.Http;
-            using System.Threading.Tasks;
-
-            public class PageFetcher
-            {
-                private readonly HttpClient http = new HttpClient();
-
-                public Task<string> FetchAsync(string url) => http.GetStringAsync(url);
-            }
-            """,
+            PublicPageFetcher,
             """
             using System.Threading.Tasks;
 
