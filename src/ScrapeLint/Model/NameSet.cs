@@ -11,8 +11,7 @@ namespace ScrapeLint.Model
     /// </summary>
     internal sealed class NameSet
     {
-        /// <summary>1 for a letter, digit or underscore, by UTF-16 code unit: one load a character, no branch on ASCII.</summary>
-        private static readonly byte[] IdentifierChars = Enumerable.Range(0, 65536).Select(c => (byte)(char.IsLetterOrDigit((char)c) || c == '_' ? 1 : 0)).ToArray();
+        private static readonly bool[] IdentifierChars = Enumerable.Range(0, 128).Select(c => char.IsLetterOrDigit((char)c) || c == '_').ToArray();
 
         private readonly ulong[] filter = new ulong[1024];
 
@@ -57,14 +56,15 @@ namespace ScrapeLint.Model
             var i = 0;
             while (i < length)
             {
-                if (identifierChars[text[i]] == 0)
+                var c = text[i];
+                if (!(c < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)))
                 {
                     i++;
                     continue;
                 }
 
                 var start = i;
-                while (++i < length && identifierChars[text[i]] != 0)
+                while (++i < length && ((c = text[i]) < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)))
                 {
                 }
 
