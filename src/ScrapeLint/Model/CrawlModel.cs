@@ -30,6 +30,7 @@ namespace ScrapeLint.Model
         private readonly ConcurrentDictionary<ISymbol, UrlShape?> initializers = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, UrlShape?> typedClientBases = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, SafeguardKind> transitiveSafeguards = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, TypeState> states = new(SymbolEqualityComparer.Default);
         private SyntaxIndex? index;
         private int mayRequest;
         private SafeguardKind? pipeline;
@@ -44,6 +45,8 @@ namespace ScrapeLint.Model
         }
 
         public HttpClientFacts Clients { get; }
+
+        public Compilation Compilation => compilation;
 
         /// <summary>The files' texts, for the searches made before anything is bound.</summary>
         public SourceStrings Texts { get; } = new SourceStrings();
@@ -183,6 +186,19 @@ namespace ScrapeLint.Model
             }
 
             return null;
+        }
+
+        /// <summary>What a type of the project does with its fields and properties (<see cref="TypeState"/>), built once per type; null for metadata types.</summary>
+        public TypeState? State(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            type = type.OriginalDefinition;
+            if (type.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return null;
+            }
+
+            // Not a Lazy: a build cancelled on one thread must not be cached for the others.
+            return states.TryGetValue(type, out var known) ? known : states.GetOrAdd(type, TypeState.Build(this, type, cancellationToken));
         }
 
         /// <summary>The summary of a project method: is it a request wrapper, what URL does it return. Null while it is being computed (recursion).</summary>
