@@ -19,6 +19,7 @@ namespace ScrapeLint.Model
         private static readonly string[] ProfileWords = { "profile", "user", "member", "person", "people", "follower", "friend", "connection", "candidate", "employee", "handle" };
         private static readonly string[] AvatarWord = { "avatar" };
         private static readonly string[] ImageWords = { "img", "image", "photo", "picture", "pic", "avatar", "thumbnail" };
+        private static readonly string[] SocialNames = { "LinkedIn", "Facebook", "Instagram", "Twitter", "TikTok", "VKontakte", "YouTube" };
         private static readonly string[] SocialHosts = { "linkedin.com", "facebook.com", "instagram.com", "twitter.com", "x.com", "tiktok.com", "vk.com", "youtube.com", "threads.net" };
 
         private readonly CrawlModel model;
@@ -100,7 +101,9 @@ namespace ScrapeLint.Model
             // nothing says the response is JSON: an API's /users/{id} is not a profile page.
             var isApiCall = found.Kind == SinkKind.JsonApi || (response & ResponseUse.ParsedAsJson) != 0;
             request.ProfileEvidence = ProfileEvidence(shape, allowGenericPaths: !isApiCall);
-            request.ImageEvidence = ImageEvidence(shape, response, isApiCall);
+            request.ImageEvidence = ImageEvidence(shape, response, isApiCall)
+                ?? (found.Wrapper is not null && !isApiCall && (response & ResponseUse.ParsedAsHtml) == 0 && found.Operation is IInvocationOperation helper
+                    && HasWord(helper.TargetMethod.Name, ImageWords) ? shape.ToString() : null);
             request.IsProfilePhoto = request.ImageEvidence is not null
                 && (request.ProfileEvidence is not null || shape.Pattern.IndexOf("profile_", StringComparison.OrdinalIgnoreCase) >= 0
                     || shape.Pattern.IndexOf("avatar", StringComparison.OrdinalIgnoreCase) >= 0
@@ -459,6 +462,13 @@ namespace ScrapeLint.Model
                 {
                     return true;
                 }
+
+                // A field the type drains and refills outside its constructors (a step method's frontier).
+                if (hole.IsVariant && hole.Kind == HoleKind.Drained && hole.Symbol is IFieldSymbol or IPropertySymbol
+                    && model.State(hole.Symbol.ContainingType, cancellationToken)?.IsFrontier(hole.Symbol) == true)
+                {
+                    return true;
+                }
             }
 
             return false;
@@ -508,6 +518,14 @@ namespace ScrapeLint.Model
             var hosts = SocialHosts.Concat(options.RestrictedDomains).ToArray();
             var result = scope.DescendantTokens().Any(t => (t.IsKind(SyntaxKind.StringLiteralToken) || t.IsKind(SyntaxKind.InterpolatedStringTextToken))
                 && hosts.Any(h => ContainsHost(t.ValueText, h)));
+
+            // A type or namespace named for the platform (LinkedInContactsVisitor, Scrapers.Instagram): the host is
+            // configuration, the names say whose profiles these are.
+            for (ISymbol? named = body.Facts.Method?.ContainingType; !result && named is not null and not INamespaceSymbol { IsGlobalNamespace: true }; named = named.ContainingSymbol)
+            {
+                result = SocialNames.Any(n => named.Name.IndexOf(n, StringComparison.OrdinalIgnoreCase) >= 0);
+            }
+
             mentionsSocialHost = result;
             return result;
         }
