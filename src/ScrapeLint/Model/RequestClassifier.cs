@@ -118,6 +118,12 @@ namespace ScrapeLint.Model
             request.IsCrawl = fetchesPages;
 
             var guards = BodySafeguards() & ~SafeguardKind.ConcurrencyGate;
+            if (chosen is not null && chosen.Kind != IterationKind.Recursion && found.Kind != SinkKind.Crawler)
+            {
+                // Pacing counts between two requests: in the iteration, or in a member it calls. A sleep before or after the loop does not.
+                guards = (guards & ~SafeguardKind.Throttle) | (SafeguardsIn(chosen.Node) & SafeguardKind.Throttle);
+            }
+
             if (found.Kind is SinkKind.Http or SinkKind.JsonApi)
             {
                 guards |= model.PipelineSafeguards(cancellationToken) & ~SafeguardKind.ConcurrencyGate;
@@ -237,10 +243,15 @@ namespace ScrapeLint.Model
                             result.Add(context);
                         }
                         else if (SyntaxIndex.InvokedName(invocation) is "Run" or "StartNew"
-                            && semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { ContainingType.Name: "Task" or "TaskFactory" })
+                            && semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { ContainingType.Name: "Task" or "TaskFactory" } run)
                         {
                             // Task.Run inside a loop starts the requests side by side: concurrent, not sequential.
-                            result.Add(new Iteration(IterationKind.StartedTask, lambda, "task started in the loop") { IsConcurrent = true });
+                            result.Add(new Iteration(IterationKind.StartedTask, lambda, "task started in the loop")
+                            {
+                                IsConcurrent = true,
+                                FanOutLocation = invocation.Expression.GetLocation(),
+                                FanOutName = run.ContainingType.Name + "." + run.Name,
+                            });
                         }
 
                         break;
@@ -255,6 +266,16 @@ namespace ScrapeLint.Model
                 result.RemoveAt(result.Count - 1);
             }
 
+            // tasks.Add(SaveAsync(url)) or _ = SaveAsync(url) in a loop: the loop starts every request without waiting for one.
+            if (result.Count > 0 && result[0].Kind == IterationKind.Loop && !result.Any(c => c.IsConcurrent) && StartedWithoutAwait(found) is { } started)
+            {
+                var loop = result[0];
+                loop.IsConcurrent = true;
+                loop.IsBounded = loop.Node is ForEachStatementSyntax { Expression: var chunked } && IsChunk(chunked);
+                loop.FanOutLocation = started.Location;
+                loop.FanOutName = started.Name;
+            }
+
             if (found.Operation is IInvocationOperation call && body.Facts.Method is { } self
                 && SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, self.OriginalDefinition))
             {
@@ -262,6 +283,45 @@ namespace ScrapeLint.Model
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// The request's task is started and left running: added to a collection that <c>Task.WhenAll</c>/<c>WhenAny</c> awaits
+        /// later (the fan-out is that call), or discarded (<c>_ = …</c>, or a call statement that is not awaited).
+        /// </summary>
+        private (Location Location, string Name)? StartedWithoutAwait(FoundRequest found)
+        {
+            if (found.Operation is not IInvocationOperation call || !IsTaskLike(call.TargetMethod.ReturnType))
+            {
+                return null;
+            }
+
+            IOperation current = call;
+            while (current.Parent is IConversionOperation)
+            {
+                current = current.Parent;
+            }
+
+            switch (current.Parent)
+            {
+                case ISimpleAssignmentOperation { Target: IDiscardOperation }:
+                case IExpressionStatementOperation:
+                    return (call.Syntax.GetLocation(), call.TargetMethod.Name);
+                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add" or "Enqueue" or "Push" or "AddRange" } add }
+                    when BodyFacts.CollectionSymbol(add.Instance) is { } tasks:
+                    foreach (var invocation in body.Facts.Invocations)
+                    {
+                        if (invocation.TargetMethod.Name is "WhenAll" or "WhenAny" && KnownSymbols.Is(invocation.TargetMethod.ContainingType, model.Known.Task)
+                            && invocation.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(o => SymbolEqualityComparer.Default.Equals(BodyFacts.CollectionSymbol(o), tasks))))
+                        {
+                            return (((InvocationExpressionSyntax)invocation.Syntax).Expression.GetLocation(), "Task." + invocation.TargetMethod.Name);
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
         }
 
         private Iteration? LambdaContext(AnonymousFunctionExpressionSyntax lambda, InvocationExpressionSyntax invocation, SemanticModel semanticModel)
@@ -427,6 +487,25 @@ namespace ScrapeLint.Model
             => creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
                 .Where(a => a.Target is IPropertyReferenceOperation { Property.Name: "MaxDegreeOfParallelism" })
                 .Select(a => a.Value) ?? Enumerable.Empty<IOperation>();
+
+        /// <summary>What the invocations inside a scope guard, directly or in the project methods they call.</summary>
+        private SafeguardKind SafeguardsIn(SyntaxNode scope)
+        {
+            var result = SafeguardKind.None;
+            foreach (var invocation in body.Facts.Invocations)
+            {
+                if (scope.SyntaxTree == invocation.Syntax.SyntaxTree && scope.Span.Contains(invocation.Syntax.Span))
+                {
+                    result |= model.Safeguards.Of(invocation, options);
+                    if (!invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty)
+                    {
+                        result |= model.TransitiveSafeguards(invocation.TargetMethod, cancellationToken);
+                    }
+                }
+            }
+
+            return result;
+        }
 
         /// <summary>A SemaphoreSlim or RateLimiter gate inside the fan-out lambda, directly or in a method it calls.</summary>
         private bool GateIn(SyntaxNode scope)
