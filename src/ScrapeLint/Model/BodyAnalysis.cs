@@ -70,6 +70,9 @@ namespace ScrapeLint.Model
 
         public IOperation? File { get; }
 
+        /// <summary>A click in browser automation that loads the next page (no URL: the page the link leads to).</summary>
+        public bool IsClick { get; set; }
+
         public SyntaxNode Syntax => Operation.Syntax;
     }
 
@@ -246,6 +249,12 @@ namespace ScrapeLint.Model
                 var name = method.Name;
                 var isSinkName = model.Catalog.IsSinkName(name);
                 var isConfigured = options.RequestMethodNames.Contains(name);
+                if (name is "Click" or "ClickAsync" && ClickLoadsPage(invocation))
+                {
+                    yield return new FoundRequest(invocation, SinkKind.Browser, null, null, null) { IsClick = true };
+                    continue;
+                }
+
                 if (!isSinkName && !isConfigured && !index.WrapperNames.Contains(name))
                 {
                     continue;
@@ -277,9 +286,59 @@ namespace ScrapeLint.Model
             }
         }
 
+        private static readonly HashSet<string> PageReads = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "FindElement", "FindElements", "ContentAsync", "GetContentAsync", "InnerTextAsync", "InnerHTMLAsync", "TextContentAsync", "AllInnerTextsAsync",
+            "AllTextContentsAsync", "QuerySelectorAsync", "QuerySelectorAllAsync", "EvaluateAsync", "EvaluateExpressionAsync", "GetAttributeAsync", "Locator",
+        };
+
+        private bool? navigates;
+
+        /// <summary>
+        /// A click of Selenium, Playwright or Puppeteer, in a loop of a body that navigated the browser, whose loop reads the
+        /// page's content: each click opens the next page (paging through "next" or "more" links).
+        /// </summary>
+        private bool ClickLoadsPage(IInvocationOperation click)
+        {
+            var known = model.Known;
+            var ns = click.TargetMethod.ContainingNamespace;
+            if (ns is null || !(SymbolEqualityComparer.Default.Equals(ns, known.SeleniumDriver?.ContainingNamespace)
+                || SymbolEqualityComparer.Default.Equals(ns, known.PlaywrightPage?.ContainingNamespace)
+                || SymbolEqualityComparer.Default.Equals(ns, known.PuppeteerPage?.ContainingNamespace)))
+            {
+                return false;
+            }
+
+            SyntaxNode? loop = null;
+            for (var node = click.Syntax.Parent; node is not null && node != Owner && loop is null; node = node.Parent)
+            {
+                if (node is ForEachStatementSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax)
+                {
+                    loop = node;
+                }
+            }
+
+            if (loop is null)
+            {
+                return false;
+            }
+
+            navigates ??= Facts.Invocations.Any(i => model.Catalog.IsSinkName(i.TargetMethod.Name) && model.Catalog.Match(i.TargetMethod) is { Kind: SinkKind.Browser })
+                || (model.Catalog.HasNavigatingProperty && Facts.MemberAssignments.Any(a => a.Target is IPropertyReferenceOperation property && model.Catalog.IsNavigatingProperty(property.Property)));
+            return navigates.Value
+                && (Facts.Invocations.Any(i => i != click && PageReads.Contains(i.TargetMethod.Name) && loop.Span.Contains(i.Syntax.Span))
+                    || loop.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => n.Identifier.ValueText == "PageSource"));
+        }
+
         /// <summary>The URL shape of a found request, evaluated for one iteration scope.</summary>
         public UrlShape Shape(FoundRequest found, ShapeEvaluator evaluator)
         {
+            if (found.IsClick)
+            {
+                // The page a click opens: a link of the current page, new in each iteration that clicks.
+                return UrlShape.Of(new Hole($"page opened by {((IInvocationOperation)found.Operation).TargetMethod.Name}()", null, evaluator.Covers(found.Operation), HoleKind.Link));
+            }
+
             if (found.Wrapper is { } wrapper && found.Operation is IInvocationOperation call)
             {
                 return evaluator.Substitute(wrapper.Template, call);

@@ -74,7 +74,8 @@ namespace ScrapeLint.Model
             request.IsVariant = chosen is not null;
             request.UrlSyntax = found.Url?.Syntax ?? WrapperUrlArgument(found);
             var host = shape.HostSuffix;
-            request.IsExempt = (host is not null ? IsExemptHost(host) : AllSourcesExempt(shape, chosen)) || IsMockedClient(found) || IsInTest();
+            request.IsExempt = (host is not null ? IsExemptHost(host) : AllSourcesExempt(shape, chosen)) || IsMockedClient(found) || IsInTest()
+                || (found.IsClick && NavigatesOnlyToExemptHosts());
             if (host is not null && (found.Wrapper is null || found.Wrapper.HostFromParameter))
             {
                 request.RestrictedDomain = options.RestrictedDomainOf(host);
@@ -118,6 +119,11 @@ namespace ScrapeLint.Model
             request.IsCrawl = fetchesPages;
 
             var guards = BodySafeguards() & ~SafeguardKind.ConcurrencyGate;
+            if (found.Kind == SinkKind.Crawler)
+            {
+                guards |= CrawlerConfiguration(found) & ~SafeguardKind.ConcurrencyGate;
+            }
+
             if (chosen is not null && chosen.Kind != IterationKind.Recursion && found.Kind != SinkKind.Crawler)
             {
                 // Pacing counts between two requests: in the iteration, or in a member it calls. A sleep before or after the loop does not.
@@ -161,6 +167,28 @@ namespace ScrapeLint.Model
             }
 
             return false;
+        }
+
+        /// <summary>Every navigation of the body goes to a known host that is exempt: clicks there page through the team's own site.</summary>
+        private bool NavigatesOnlyToExemptHosts()
+        {
+            var evaluator = new ShapeEvaluator(body.Facts, model, scope: null);
+            var any = false;
+            foreach (var navigation in body.Find(options, cancellationToken))
+            {
+                if (navigation.IsClick || navigation.Kind != SinkKind.Browser)
+                {
+                    continue;
+                }
+
+                any = true;
+                if (body.Shape(navigation, evaluator).HostSuffix is not { } host || !IsExemptHost(host))
+                {
+                    return false;
+                }
+            }
+
+            return any;
         }
 
         private bool IsExemptHost(string host) => options.IsApiHost(host) || HostList.IsLoopback(host) || options.IsAllowed(host);
@@ -487,6 +515,101 @@ namespace ScrapeLint.Model
             => creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
                 .Where(a => a.Target is IPropertyReferenceOperation { Property.Name: "MaxDegreeOfParallelism" })
                 .Select(a => a.Value) ?? Enumerable.Empty<IOperation>();
+
+        /// <summary>
+        /// What the configuration an Abot crawler was built with sets: <c>new PoliteWebCrawler(new SiteConfig())</c>, where the
+        /// project's configuration class sets its properties in its constructor, or an object initializer. The crawler is
+        /// the local or field the request is made on.
+        /// </summary>
+        private SafeguardKind CrawlerConfiguration(FoundRequest found)
+        {
+            if (found.Operation is not IInvocationOperation { Instance: { } instance })
+            {
+                return SafeguardKind.None;
+            }
+
+            var result = SafeguardKind.None;
+            foreach (var creation in Creations(instance))
+            {
+                foreach (var argument in creation.Arguments)
+                {
+                    foreach (var configuration in Creations(argument.Value))
+                    {
+                        if (!KnownSymbols.IsAny(configuration.Type, model.Known.AbotConfigurations) && !InheritsAny(configuration.Type, model.Known.AbotConfigurations))
+                        {
+                            continue;
+                        }
+
+                        if (configuration.Constructor is { } constructor && !constructor.DeclaringSyntaxReferences.IsEmpty)
+                        {
+                            result |= model.TransitiveSafeguards(constructor, cancellationToken);
+                        }
+
+                        foreach (var assignment in configuration.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? Enumerable.Empty<ISimpleAssignmentOperation>())
+                        {
+                            result |= model.Safeguards.Of(assignment);
+                        }
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private static bool InheritsAny(ITypeSymbol? type, System.Collections.Immutable.ImmutableArray<INamedTypeSymbol> bases)
+        {
+            for (var current = type?.BaseType; current is not null; current = current.BaseType)
+            {
+                if (KnownSymbols.IsAny(current, bases))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The object creations a value comes from: itself, a local's assignments, a field's or property's writes in its type.</summary>
+        private IEnumerable<IObjectCreationOperation> Creations(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            switch (value)
+            {
+                case IObjectCreationOperation creation:
+                    yield return creation;
+                    break;
+                case ILocalReferenceOperation local:
+                    foreach (var assignment in body.Facts.AssignmentsOf(local.Local))
+                    {
+                        if (assignment.Value is IObjectCreationOperation assigned)
+                        {
+                            yield return assigned;
+                        }
+                    }
+
+                    break;
+                case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when model.State(member.Member.ContainingType, cancellationToken) is { } state:
+                    foreach (var write in state.WritesOf(member.Member))
+                    {
+                        var written = write.Value;
+                        while (written is IConversionOperation writtenConversion)
+                        {
+                            written = writtenConversion.Operand;
+                        }
+
+                        if (written is IObjectCreationOperation assigned)
+                        {
+                            yield return assigned;
+                        }
+                    }
+
+                    break;
+            }
+        }
 
         /// <summary>What the invocations inside a scope guard, directly or in the project methods they call.</summary>
         private SafeguardKind SafeguardsIn(SyntaxNode scope)

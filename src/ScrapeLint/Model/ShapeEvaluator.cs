@@ -1036,6 +1036,9 @@ namespace ScrapeLint.Model
             };
         }
 
+        /// <summary>The operation runs inside this evaluator's iteration scope.</summary>
+        public bool Covers(IOperation site) => InScope(site);
+
         private bool InScope(IOperation site)
             => scope is not null && site.Syntax.SyntaxTree == scope.SyntaxTree && scope.Span.Contains(site.Syntax.Span);
 
