@@ -93,6 +93,12 @@ namespace ScrapeLint.Model
                 response |= body.Flow(found.Operation, evaluator);
             }
 
+            if (chosen == reentry && reentry is not null)
+            {
+                // The completion handler reads the page the request fetched.
+                response |= reentryUse & ~ResponseUse.Returned;
+            }
+
             if (found.File is not null && BodyAnalysis.IsImagePath(evaluator.Evaluate(found.File)))
             {
                 response |= ResponseUse.WrittenToImageFile;
@@ -309,8 +315,78 @@ namespace ScrapeLint.Model
             {
                 result.Add(new Iteration(IterationKind.Recursion, body.Owner, $"recursive call of '{self.Name}'"));
             }
+            else if (result.Count == 0 && EventReentry() is { } reentry)
+            {
+                result.Add(reentry);
+            }
 
             return result;
+        }
+
+        private Iteration? reentry;
+        private bool reentryKnown;
+        private ResponseUse reentryUse;
+
+        /// <summary>
+        /// The method re-enters itself through an event: its type subscribes a handler (<c>loader.Loaded += (job, html) =&gt; { …; Next(); }</c>)
+        /// that calls it again when a download completes. Each completion starts the next request: a recursive crawl. What
+        /// the handler does with its arguments (the page) is kept for the request's evidence.
+        /// </summary>
+        private Iteration? EventReentry()
+        {
+            if (reentryKnown)
+            {
+                return reentry;
+            }
+
+            reentryKnown = true;
+            if (body.Facts.Method is not { MethodKind: MethodKind.Ordinary } method)
+            {
+                return null;
+            }
+
+            foreach (var reference in method.ContainingType.DeclaringSyntaxReferences)
+            {
+                foreach (var subscription in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                {
+                    if (!subscription.IsKind(SyntaxKind.AddAssignmentExpression) || subscription.Right is not AnonymousFunctionExpressionSyntax handler
+                        || !handler.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => SyntaxIndex.InvokedName(i) == method.Name))
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // The driver's semantic models are shared per tree: this one is not rebuilt.
+                    var semanticModel = model.Compilation.GetSemanticModel(subscription.SyntaxTree);
+#pragma warning restore RS1030
+                    if (semanticModel.GetSymbolInfo(subscription.Left, cancellationToken).Symbol is not IEventSymbol subscribed
+                        || !handler.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => SyntaxIndex.InvokedName(i) == method.Name
+                            && SymbolEqualityComparer.Default.Equals((semanticModel.GetSymbolInfo(i, cancellationToken).Symbol as IMethodSymbol)?.OriginalDefinition, method.OriginalDefinition)))
+                    {
+                        continue;
+                    }
+
+                    reentry = new Iteration(IterationKind.Recursion, body.Owner, $"completion of event '{subscribed.Name}' that calls '{method.Name}' again");
+                    if (CrawlModel.BodyOwner(handler) is { } owner && model.Body(owner, semanticModel, cancellationToken) is { } handlerBody
+                        && semanticModel.GetOperation(handler, cancellationToken) is IAnonymousFunctionOperation function)
+                    {
+                        var evaluator = new ShapeEvaluator(handlerBody.Facts, model, scope: null);
+                        foreach (var parameter in function.Symbol.Parameters)
+                        {
+                            if (handlerBody.Facts.ParameterReferences.TryGetValue(parameter, out var reads))
+                            {
+                                foreach (var read in reads)
+                                {
+                                    reentryUse |= handlerBody.Flow(read, evaluator);
+                                }
+                            }
+                        }
+                    }
+
+                    return reentry;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
