@@ -792,10 +792,12 @@ namespace ScrapeLint.Model
                 return known;
             }
 
-            SyntaxNode scope = body.Owner.FirstAncestorOrSelf<TypeDeclarationSyntax>() ?? (SyntaxNode)body.Owner;
+            // Every declaration of the type (a partial part may hold the host), strings of every kind (raw ones too).
             var hosts = SocialHosts.Concat(options.RestrictedDomains).ToArray();
-            var result = scope.DescendantTokens().Any(t => (t.IsKind(SyntaxKind.StringLiteralToken) || t.IsKind(SyntaxKind.InterpolatedStringTextToken))
-                && hosts.Any(h => ContainsHost(t.ValueText, h)));
+            var scopes = body.Facts.Method?.ContainingType is { DeclaringSyntaxReferences.IsEmpty: false } type
+                ? type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken))
+                : new[] { body.Owner.FirstAncestorOrSelf<TypeDeclarationSyntax>() ?? (SyntaxNode)body.Owner };
+            var result = scopes.Any(scope => scope.DescendantTokens().Any(t => IsStringText(t) && hosts.Any(h => ContainsHost(t.ValueText, h))));
 
             // A type or namespace named for the platform (LinkedInContactsVisitor, Scrapers.Instagram): the host is
             // configuration, the names say whose profiles these are.
@@ -807,6 +809,11 @@ namespace ScrapeLint.Model
             mentionsSocialHost = result;
             return result;
         }
+
+        private static bool IsStringText(SyntaxToken token)
+            => token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken)
+                || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
+                || token.IsKind(SyntaxKind.Utf8StringLiteralToken);
 
         private static bool ContainsHost(string text, string host)
         {
