@@ -799,6 +799,9 @@ namespace ScrapeLint.Model
                 : new[] { body.Owner.FirstAncestorOrSelf<TypeDeclarationSyntax>() ?? (SyntaxNode)body.Owner };
             var result = scopes.Any(scope => scope.DescendantTokens().Any(t => IsStringText(t) && hosts.Any(h => ContainsHost(t.ValueText, h))));
 
+            // The application's configuration names the platform (appsettings.json given as an additional file).
+            result = result || model.ConfigurationNames(SocialHosts, ContainsHost, cancellationToken);
+
             // A type or namespace named for the platform (LinkedInContactsVisitor, Scrapers.Instagram): the host is
             // configuration, the names say whose profiles these are.
             for (ISymbol? named = body.Facts.Method?.ContainingType; !result && named is not null and not INamespaceSymbol { IsGlobalNamespace: true }; named = named.ContainingSymbol)
