@@ -33,7 +33,8 @@ namespace ScrapeLint.Cli.Commands
         string? OutputFile,
         FailOn FailOn,
         bool Build,
-        bool Quiet);
+        bool Quiet,
+        bool AllowPartial = false);
 
     internal sealed record ParsedCommand(CommandKind Kind, ScanSettings? Scan = null);
 
@@ -92,6 +93,7 @@ namespace ScrapeLint.Cli.Commands
             var failOn = FailOn.Warning;
             var build = false;
             var quiet = false;
+            var allowPartial = false;
 
             for (var i = 1; i < args.Count; i++)
             {
@@ -119,6 +121,9 @@ namespace ScrapeLint.Cli.Commands
                     case "--build":
                         build = Flag(arg, inlineValue);
                         break;
+                    case "--allow-partial":
+                        allowPartial = Flag(arg, inlineValue);
+                        break;
                     case "--quiet":
                     case "-q":
                         quiet = Flag(arg, inlineValue);
@@ -144,7 +149,7 @@ namespace ScrapeLint.Cli.Commands
                 throw new UsageException("scan needs a path: a folder, a .sln, .slnx or .csproj file");
             }
 
-            return new ScanSettings(path, format, output, failOn, build, quiet);
+            return new ScanSettings(path, format, output, failOn, build, quiet, allowPartial);
         }
 
         private static string Value(IReadOnlyList<string> args, ref int i, string option)

@@ -43,10 +43,20 @@ namespace ScrapeLint.Cli.Scanning
 
             var missing = new List<string>();
             var references = new List<MetadataReference>();
-            foreach (var package in packages)
+            foreach (var package in packages.GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.FirstOrDefault(p => p.Version is not null) ?? g.First()))
             {
                 var version = package.Version ?? CentralVersion(Path.GetDirectoryName(projectFile)!, package.Id);
-                var found = resolved.GetOrAdd(package.Id + "/" + version, _ => Find(package.Id, version));
+                IReadOnlyList<MetadataReference>? found;
+                try
+                {
+                    found = resolved.GetOrAdd(package.Id + "/" + version, _ => Find(package.Id, version));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BadImageFormatException)
+                {
+                    warnings.Add($"{projectFile}: {package.Id} in the local NuGet cache cannot be read ({ex.Message})");
+                    continue;
+                }
+
                 if (found is null)
                 {
                     missing.Add(package.Id);
@@ -62,7 +72,11 @@ namespace ScrapeLint.Cli.Scanning
                 warnings.Add($"{projectFile}: {string.Join(", ", missing)} not in the local NuGet cache; their types are unresolved and findings that depend on them may be missing (restore the project once, or scan with --build)");
             }
 
-            return references;
+            // One reference per assembly file, whatever names the package twice.
+            return references
+                .GroupBy(r => r is PortableExecutableReference { FilePath: { } file } ? file : r.Display ?? string.Empty, StringComparer.Ordinal)
+                .Select(g => g.First())
+                .ToList();
         }
 
         /// <summary>The package's compile assemblies; empty for a package without any (analyzers, build tools); null when it is not cached.</summary>

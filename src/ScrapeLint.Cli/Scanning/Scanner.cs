@@ -20,7 +20,8 @@ namespace ScrapeLint.Cli.Scanning
         {
             var clock = Stopwatch.StartNew();
             var path = Path.GetFullPath(settings.Path);
-            var warnings = new List<string>();
+            var ledger = new ScanLedger();
+            var warnings = ledger.Warnings;
             string root;
             string mode;
             using var progress = new ScanProgress(progressWriter, clock);
@@ -37,7 +38,7 @@ namespace ScrapeLint.Cli.Scanning
                 else
                 {
                     mode = "loose-files";
-                    solution = LooseFolderLoader.Load(path, warnings, cancellationToken);
+                    solution = LooseFolderLoader.Load(path, ledger, cancellationToken);
                 }
             }
             else if (File.Exists(path))
@@ -62,16 +63,23 @@ namespace ScrapeLint.Cli.Scanning
             var catalog = AnalyzerCatalog.Instance;
             var ruleIds = catalog.Rules.Select(r => r.Id).ToImmutableHashSet(StringComparer.Ordinal);
             var findings = new ConcurrentBag<Finding>();
-            var analyzerFailures = new ConcurrentBag<string>();
+            var analyzerFailures = new ConcurrentBag<(string Project, string Message)>();
             var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            var analysedFiles = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             await Parallel.ForEachAsync(projects, options, async (project, ct) =>
             {
-                var compilation = await project.GetCompilationAsync(ct).ConfigureAwait(false);
-                if (compilation is not null)
+                try
                 {
+                    var compilation = await project.GetCompilationAsync(ct).ConfigureAwait(false);
+                    if (compilation is null)
+                    {
+                        ledger.NotAnalysed(project.FilePath ?? project.Name, "project not analysed (no compilation)");
+                        return;
+                    }
+
                     var analysisOptions = new CompilationWithAnalyzersOptions(
                         project.AnalyzerOptions,
-                        onAnalyzerException: (ex, analyzer, diagnostic) => analyzerFailures.Add($"{analyzer.GetType().Name} failed in {project.Name}: {ex.Message}"),
+                        onAnalyzerException: (ex, analyzer, diagnostic) => analyzerFailures.Add((project.FilePath ?? project.Name, $"{analyzer.GetType().Name} failed: {FirstLine(ex.Message)}")),
                         concurrentAnalysis: true,
                         logAnalyzerExecutionTime: false,
                         reportSuppressedDiagnostics: false);
@@ -83,12 +91,33 @@ namespace ScrapeLint.Cli.Scanning
                             findings.Add(finding);
                         }
                     }
-                }
 
-                progress.ProjectDone(project.DocumentIds.Count);
+                    foreach (var document in project.Documents)
+                    {
+                        // Source files on disk: the global usings a loose-files project is given are not counted.
+                        if (document.FilePath is { } file && File.Exists(file))
+                        {
+                            analysedFiles.TryAdd(file, true);
+                        }
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One project that fails never stops the others; the scan is incomplete.
+                    ledger.NotAnalysed(project.FilePath ?? project.Name, $"project not analysed ({ex.GetType().Name}: {FirstLine(ex.Message)})");
+                }
+                finally
+                {
+                    progress.ProjectDone(project.DocumentIds.Count);
+                }
             }).ConfigureAwait(false);
 
-            warnings.AddRange(analyzerFailures.Distinct());
+            foreach (var failure in analyzerFailures.Distinct())
+            {
+                // An analyzer that threw may have missed findings: the scan is incomplete, as for an unreadable file.
+                ledger.NotAnalysed(failure.Project, failure.Message);
+            }
+
             var ordered = findings
                 .GroupBy(f => (f.RuleId, f.FilePath, f.Line, f.Column, f.EndLine, f.EndColumn, f.Message))
                 .Select(g => g.OrderBy(f => f.Project, StringComparer.Ordinal).First())
@@ -97,9 +126,13 @@ namespace ScrapeLint.Cli.Scanning
                 .ThenBy(f => f.Line)
                 .ThenBy(f => f.Column)
                 .ToImmutableArray();
-            // Source files on disk: the global usings a loose-files project is given are not counted.
-            var files = projects.SelectMany(p => p.Documents).Select(d => d.FilePath).OfType<string>().Distinct(StringComparer.Ordinal).Count(File.Exists);
-            return new ScanResult(root, mode, ordered, projects.Count, files, clock.Elapsed, warnings.Distinct().ToImmutableArray());
+            return new ScanResult(root, mode, ordered, projects.Count, analysedFiles.Count, clock.Elapsed, ledger.AllWarnings, ledger.SkippedEntries, ledger.NotAnalysedEntries);
+        }
+
+        private static string FirstLine(string message)
+        {
+            var line = message.Split('\n')[0].Trim();
+            return line.Length == 0 ? message : line;
         }
 
         private static Finding? ToFinding(Diagnostic diagnostic, string root, string project)
