@@ -54,7 +54,8 @@ namespace ScrapeLint.Cli.Reporting
             WriteIssues(writer, "Skipped (not regular files inside the scanned folder)", result.Skipped);
             var left = (result.NotAnalysed.Length > 0 ? $"; {result.NotAnalysed.Length} not analysed" : string.Empty)
                 + (result.Skipped.Length > 0 ? $"; {result.Skipped.Length} skipped" : string.Empty);
-            writer.WriteLine($"{summary}; scanned {Count(result.Files, "file")} in {Count(result.Projects, "project")} ({Mode(result.Mode)}) in {seconds} s{left}.");
+            var incomplete = result.NotAnalysed.Length > 0 ? "Incomplete scan: " : string.Empty;
+            writer.WriteLine($"{incomplete}{summary}; scanned {Count(result.Files, "file")} in {Count(result.Projects, "project")} ({Mode(result.Mode)}) in {seconds} s{left}.");
         }
 
         /// <summary>

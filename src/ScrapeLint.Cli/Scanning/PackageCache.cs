@@ -25,9 +25,12 @@ namespace ScrapeLint.Cli.Scanning
         private readonly ConcurrentDictionary<string, IReadOnlyList<MetadataReference>?> resolved = new(StringComparer.OrdinalIgnoreCase);
         private readonly ConcurrentDictionary<string, Dictionary<string, string>> centralVersions = new(StringComparer.Ordinal);
 
+        /// <summary>For tests: a packages folder used instead of NUGET_PACKAGES or ~/.nuget/packages, in this async flow only.</summary>
+        internal static readonly System.Threading.AsyncLocal<string?> RootOverride = new();
+
         public PackageCache()
         {
-            var configured = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
+            var configured = RootOverride.Value ?? Environment.GetEnvironmentVariable("NUGET_PACKAGES");
             var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
             root = !string.IsNullOrEmpty(configured) ? configured
                 : !string.IsNullOrEmpty(home) ? Path.Combine(home, ".nuget", "packages")
