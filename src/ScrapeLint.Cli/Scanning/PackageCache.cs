@@ -113,12 +113,20 @@ namespace ScrapeLint.Cli.Scanning
                     var dlls = Directory.Exists(candidate) ? Directory.GetFiles(candidate, "*.dll") : Array.Empty<string>();
                     if (dlls.Length > 0)
                     {
-                        return dlls.Select(d => (MetadataReference)MetadataReference.CreateFromFile(d)).ToList();
+                        return dlls.Select(d => (MetadataReference)MetadataReference.CreateFromFile(CheckedAssembly(d))).ToList();
                     }
                 }
             }
 
             return Array.Empty<MetadataReference>();
+        }
+
+        /// <summary>The path, once its file is known to hold .NET metadata (the compiler would otherwise drop it without a word here).</summary>
+        private static string CheckedAssembly(string path)
+        {
+            using var stream = File.OpenRead(path);
+            using var reader = new System.Reflection.PortableExecutable.PEReader(stream);
+            return reader.HasMetadata ? path : throw new BadImageFormatException($"'{path}' holds no .NET metadata");
         }
 
         private string? CentralVersion(string projectDirectory, string id)
