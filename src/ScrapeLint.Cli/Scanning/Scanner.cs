@@ -21,24 +21,23 @@ namespace ScrapeLint.Cli.Scanning
             var clock = Stopwatch.StartNew();
             var path = Path.GetFullPath(settings.Path);
             var ledger = new ScanLedger();
-            var warnings = ledger.Warnings;
             string root;
             string mode;
             using var progress = new ScanProgress(progressWriter, clock);
 
-            Solution solution;
+            IReadOnlyList<Project> loaded;
             if (Directory.Exists(path))
             {
                 root = path;
                 if (settings.Build)
                 {
                     mode = "msbuild";
-                    solution = await MSBuildLoader.LoadAsync(MSBuildLoader.FindEntryPoint(path), warnings, cancellationToken).ConfigureAwait(false);
+                    loaded = await MSBuildLoader.LoadAsync(MSBuildLoader.FindEntryPoint(path), ledger, settings.AllowPartial, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
                     mode = "loose-files";
-                    solution = LooseFolderLoader.Load(path, ledger, cancellationToken);
+                    loaded = LooseFolderLoader.Load(path, ledger, cancellationToken).Projects.ToList();
                 }
             }
             else if (File.Exists(path))
@@ -50,14 +49,14 @@ namespace ScrapeLint.Cli.Scanning
 
                 root = Path.GetDirectoryName(path)!;
                 mode = "msbuild";
-                solution = await MSBuildLoader.LoadAsync(path, warnings, cancellationToken).ConfigureAwait(false);
+                loaded = await MSBuildLoader.LoadAsync(path, ledger, settings.AllowPartial, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 throw new LoadException($"'{settings.Path}' does not exist");
             }
 
-            var projects = solution.Projects.Where(p => p.Language == LanguageNames.CSharp).ToList();
+            var projects = loaded.Where(p => p.Language == LanguageNames.CSharp).ToList();
             progress.Analysing(projects.Count, projects.Sum(p => p.DocumentIds.Count));
 
             var catalog = AnalyzerCatalog.Instance;
