@@ -174,6 +174,10 @@ namespace ScrapeLint.Cli
             {
                 SarifReport.Write(result, stream);
             }
+            else if (format == ReportFormat.Gitlab)
+            {
+                GitLabReport.Write(result, stream);
+            }
             else
             {
                 JsonReport.Write(result, stream);

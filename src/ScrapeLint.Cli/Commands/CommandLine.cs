@@ -16,6 +16,7 @@ namespace ScrapeLint.Cli.Commands
         Text,
         Sarif,
         Json,
+        Gitlab,
     }
 
     /// <summary>The threshold of <c>--fail-on</c>: findings at or above it make the exit code 1.</summary>
