@@ -37,6 +37,30 @@ public sealed class MSBuildLoadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_restore_that_failed_makes_the_scan_incomplete()
+    {
+        // NU1101: the package is in no source. Restore writes an assets file that records the error; the project loads.
+        var project = folder.Write("App/App.csproj", Sources.SdkProject.Replace("</Project>", """
+              <ItemGroup>
+                <PackageReference Include="Acme.Missing" Version="1.0.0" />
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+        folder.Write("App/ImplicitProfileLoop.cs", Sources.ImplicitUsingsProfileLoop);
+        var restore = Dotnet.Restore(project, mustSucceed: false);
+        Assert.Contains("NU1101", restore, StringComparison.Ordinal);
+
+        var run = await CliRun.RunAsync("scan", project);
+
+        // Before, the findings it could see were reported as a complete scan.
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("SL1001 warning:", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Incomplete scan: ", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"not analysed: {project}: analysed without the packages its restore could not resolve", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("NU1101: Unable to find package Acme.Missing", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NuGet_warnings_NU1603_and_NU1510_are_warnings_not_load_failures()
     {
         // NU1603: 1.0.0 asked, only 1.0.1 in the feed. NU1510: a package the framework already carries.

@@ -128,7 +128,18 @@ namespace ScrapeLint.Cli.Scanning
                 throw new LoadException($"could not load '{path}':" + (failed.Count > 0 ? string.Concat(failed.Select(f => Environment.NewLine + "  " + f)) : " it holds no C# project"));
             }
 
-            var unrestored = healthy.Select(p => p.FilePath).OfType<string>().Distinct(StringComparer.Ordinal).Where(f => NeedsRestore(f) && !IsRestored(f, healthy)).ToList();
+            var unrestored = healthy.Select(p => p.FilePath).OfType<string>().Distinct(StringComparer.Ordinal).Where(f => NeedsRestore(f) && AssetsFile(f, healthy) is null).ToList();
+
+            // A restore that ran and failed (NU1101: a package not found, NU1102, ...) leaves an assets file that
+            // records the errors: the project loads, but the types of the packages it could not resolve are missing.
+            foreach (var file in healthy.Select(p => p.FilePath).OfType<string>().Distinct(StringComparer.Ordinal).Except(unrestored))
+            {
+                if (AssetsFile(file, healthy) is { } assets && RestoreErrors(assets) is { Count: > 0 } errors)
+                {
+                    ledger.NotAnalysed(file, $"analysed without the packages its restore could not resolve, so findings may be missing ({string.Join("; ", errors)}); fix the restore (`dotnet restore \"{path}\"` shows why)");
+                }
+            }
+
             if (unrestored.Count > 0)
             {
                 var command = $"dotnet restore \"{path}\"";
@@ -216,14 +227,15 @@ namespace ScrapeLint.Cli.Scanning
         }
 
         /// <summary>
-        /// Whether restore wrote the project's assets file: in obj/ (the default), or above the intermediate
+        /// The project's assets file, when restore wrote one: in obj/ (the default), or above the intermediate
         /// output folder the design-time build reported (obj/Release/net10.0/ → obj/), for a moved BaseIntermediateOutputPath.
         /// </summary>
-        private static bool IsRestored(string projectFile, IEnumerable<Project> projects)
+        private static string? AssetsFile(string projectFile, IEnumerable<Project> projects)
         {
-            if (File.Exists(Path.Combine(Path.GetDirectoryName(projectFile)!, "obj", "project.assets.json")))
+            var standard = Path.Combine(Path.GetDirectoryName(projectFile)!, "obj", "project.assets.json");
+            if (File.Exists(standard))
             {
-                return true;
+                return standard;
             }
 
             foreach (var project in projects.Where(p => p.FilePath == projectFile))
@@ -231,14 +243,44 @@ namespace ScrapeLint.Cli.Scanning
                 var directory = Path.GetDirectoryName(project.CompilationOutputInfo.AssemblyPath ?? project.OutputFilePath ?? string.Empty);
                 for (var i = 0; i < 4 && !string.IsNullOrEmpty(directory); i++, directory = Path.GetDirectoryName(directory))
                 {
-                    if (File.Exists(Path.Combine(directory, "project.assets.json")))
+                    var candidate = Path.Combine(directory, "project.assets.json");
+                    if (File.Exists(candidate))
                     {
-                        return true;
+                        return candidate;
                     }
                 }
             }
 
-            return false;
+            return null;
+        }
+
+        /// <summary>The errors a restore recorded in the assets file ("logs" entries of level Error), as "code: message".</summary>
+        private static List<string> RestoreErrors(string assetsFile)
+        {
+            var errors = new List<string>();
+            try
+            {
+                using var stream = File.OpenRead(assetsFile);
+                using var document = System.Text.Json.JsonDocument.Parse(stream);
+                if (document.RootElement.TryGetProperty("logs", out var logs) && logs.ValueKind == System.Text.Json.JsonValueKind.Array)
+                {
+                    foreach (var log in logs.EnumerateArray())
+                    {
+                        if (log.TryGetProperty("level", out var level) && string.Equals(level.GetString(), "Error", StringComparison.OrdinalIgnoreCase))
+                        {
+                            var code = log.TryGetProperty("code", out var c) ? c.GetString() : null;
+                            var message = log.TryGetProperty("message", out var m) ? FirstLine(m.GetString() ?? string.Empty) : string.Empty;
+                            errors.Add(code is null ? message : $"{code}: {message}");
+                        }
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            {
+                errors.Add($"its assets file cannot be read ({ex.Message})");
+            }
+
+            return errors.Distinct(StringComparer.Ordinal).ToList();
         }
 
         private static string Normalise(string path) => Path.GetFullPath(path);
