@@ -37,12 +37,13 @@ namespace ScrapeLint.Cli.Scanning
         public static bool IsLoadable(string path)
             => Path.GetExtension(path).ToLowerInvariant() is ".sln" or ".slnx" or ".csproj";
 
-        public static async Task<IReadOnlyList<Project>> LoadAsync(string path, ScanLedger ledger, bool allowPartial, CancellationToken cancellationToken)
+        /// <param name="workspaces">Receives every workspace opened (each holds a build host process): the caller disposes them after the analysis.</param>
+        public static async Task<IReadOnlyList<Project>> LoadAsync(string path, ScanLedger ledger, bool allowPartial, List<IDisposable> workspaces, CancellationToken cancellationToken)
         {
             EnsureMSBuildLocated();
 
             var messages = new List<(string? Project, string Message)>();
-            var solution = await OpenAsync(path, globalProperties: null, messages, cancellationToken).ConfigureAwait(false);
+            var solution = await OpenAsync(path, globalProperties: null, messages, workspaces, cancellationToken).ConfigureAwait(false);
 
             var byFile = messages.Where(m => m.Project is not null).GroupBy(m => Normalise(m.Project!), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(m => m.Message).Distinct().ToList(), StringComparer.Ordinal);
             var loaded = solution.Projects.Where(p => p.Language == LanguageNames.CSharp).ToList();
@@ -66,7 +67,7 @@ namespace ScrapeLint.Cli.Scanning
                     Solution retry;
                     try
                     {
-                        retry = await OpenAsync(file, new Dictionary<string, string> { ["TargetFramework"] = framework }, retryMessages, cancellationToken).ConfigureAwait(false);
+                        retry = await OpenAsync(file, new Dictionary<string, string> { ["TargetFramework"] = framework }, retryMessages, workspaces, cancellationToken).ConfigureAwait(false);
                     }
                     catch (LoadException ex)
                     {
@@ -180,9 +181,10 @@ namespace ScrapeLint.Cli.Scanning
             throw new LoadException($"--build: '{folder}' holds no .sln, .slnx or .csproj file; scan it without --build to read its loose files");
         }
 
-        private static async Task<Solution> OpenAsync(string path, Dictionary<string, string>? globalProperties, List<(string? Project, string Message)> messages, CancellationToken cancellationToken)
+        private static async Task<Solution> OpenAsync(string path, Dictionary<string, string>? globalProperties, List<(string? Project, string Message)> messages, List<IDisposable> workspaces, CancellationToken cancellationToken)
         {
             var workspace = globalProperties is null ? MSBuildWorkspace.Create() : MSBuildWorkspace.Create(globalProperties);
+            workspaces.Add(workspace);
             workspace.SkipUnrecognizedProjects = true;
             workspace.LoadMetadataForReferencedProjects = false;
             workspace.RegisterWorkspaceFailedHandler(e =>

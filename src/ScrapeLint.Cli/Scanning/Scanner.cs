@@ -18,6 +18,23 @@ namespace ScrapeLint.Cli.Scanning
     {
         public static async Task<ScanResult> ScanAsync(ScanSettings settings, TextWriter? progressWriter, CancellationToken cancellationToken)
         {
+            // MSBuild workspaces each hold a build host process: ended once the analysis no longer needs them.
+            var workspaces = new List<IDisposable>();
+            try
+            {
+                return await ScanCoreAsync(settings, progressWriter, workspaces, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                foreach (var workspace in workspaces)
+                {
+                    workspace.Dispose();
+                }
+            }
+        }
+
+        private static async Task<ScanResult> ScanCoreAsync(ScanSettings settings, TextWriter? progressWriter, List<IDisposable> workspaces, CancellationToken cancellationToken)
+        {
             var clock = Stopwatch.StartNew();
             var path = Path.GetFullPath(settings.Path);
             var ledger = new ScanLedger();
@@ -32,7 +49,7 @@ namespace ScrapeLint.Cli.Scanning
                 if (settings.Build)
                 {
                     mode = "msbuild";
-                    loaded = await MSBuildLoader.LoadAsync(MSBuildLoader.FindEntryPoint(path), ledger, settings.AllowPartial, cancellationToken).ConfigureAwait(false);
+                    loaded = await MSBuildLoader.LoadAsync(MSBuildLoader.FindEntryPoint(path), ledger, settings.AllowPartial, workspaces, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -49,7 +66,7 @@ namespace ScrapeLint.Cli.Scanning
 
                 root = Path.GetDirectoryName(path)!;
                 mode = "msbuild";
-                loaded = await MSBuildLoader.LoadAsync(path, ledger, settings.AllowPartial, cancellationToken).ConfigureAwait(false);
+                loaded = await MSBuildLoader.LoadAsync(path, ledger, settings.AllowPartial, workspaces, cancellationToken).ConfigureAwait(false);
             }
             else
             {
