@@ -50,8 +50,8 @@ namespace ScrapeLint.Cli.Reporting
                 ? "No findings"
                 : $"{Count(result.Findings.Length, "finding")} ({string.Join(", ", bySeverity)}) in {Count(result.Findings.Select(f => f.FilePath).Distinct().Count(), "file")}";
             var seconds = result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
-            WriteIssues(writer, "Not analysed (the scan is incomplete)", result.NotAnalysed);
-            WriteIssues(writer, "Skipped (not regular files inside the scanned folder)", result.Skipped);
+            WriteIssues(writer, result.Root, "Not analysed (the scan is incomplete)", result.NotAnalysed);
+            WriteIssues(writer, result.Root, "Skipped (not regular files inside the scanned folder)", result.Skipped);
             var left = (result.NotAnalysed.Length > 0 ? $"; {result.NotAnalysed.Length} not analysed" : string.Empty)
                 + (result.Skipped.Length > 0 ? $"; {result.Skipped.Length} skipped" : string.Empty);
             var incomplete = result.NotAnalysed.Length > 0 ? "Incomplete scan: " : string.Empty;
@@ -100,7 +100,7 @@ namespace ScrapeLint.Cli.Reporting
         private static bool IsControl(char c)
             => (char.IsControl(c) && c != '\t') || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
-        private static void WriteIssues(TextWriter writer, string heading, System.Collections.Immutable.ImmutableArray<ScanIssue> issues)
+        private static void WriteIssues(TextWriter writer, string root, string heading, System.Collections.Immutable.ImmutableArray<ScanIssue> issues)
         {
             if (issues.IsEmpty)
             {
@@ -110,7 +110,10 @@ namespace ScrapeLint.Cli.Reporting
             writer.WriteLine($"{heading}:");
             foreach (var issue in issues)
             {
-                writer.WriteLine($"  {Printable(issue.Path)}: {Printable(issue.Reason)}");
+                // Relative to the scanned folder, like the findings (the standard error lines keep full paths).
+                var relative = Path.GetRelativePath(root, issue.Path);
+                var shown = relative.StartsWith("..", System.StringComparison.Ordinal) || Path.IsPathRooted(relative) ? issue.Path : relative;
+                writer.WriteLine($"  {Printable(shown)}: {Printable(issue.Reason)}");
             }
 
             writer.WriteLine();
