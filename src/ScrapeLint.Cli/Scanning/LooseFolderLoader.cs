@@ -16,97 +16,228 @@ namespace ScrapeLint.Cli.Scanning
     /// project folder form one more project. Project files are only read as XML (implicit usings, Using
     /// items, package references, whose assemblies are taken from the local NuGet cache when they are
     /// there); nothing is evaluated, restored or generated. .editorconfig files in the folder and above it
-    /// apply as they would in a build.
+    /// apply as they would in a build. Every file is admitted by <see cref="SourceFileGate"/>: only regular
+    /// files inside the folder are opened, and a file or project that cannot be read is recorded in the
+    /// ledger without stopping the others.
     /// </summary>
     internal static class LooseFolderLoader
     {
-        private const long MaxFileBytes = 4 * 1024 * 1024;
-
         private static readonly CSharpParseOptions ParseOptions = new(
             LanguageVersion.Preview,
             DocumentationMode.None,
             preprocessorSymbols: new[] { "NET", "NETCOREAPP", "NET5_0_OR_GREATER", "NET6_0_OR_GREATER", "NET7_0_OR_GREATER", "NET8_0_OR_GREATER" });
 
-        public static Solution Load(string folder, List<string> warnings, CancellationToken cancellationToken)
+        public static Solution Load(string folder, ScanLedger ledger, CancellationToken cancellationToken)
         {
+            var realRoot = SourceFileGate.RealFolder(folder);
             var groups = new List<FileGroup>();
-            var editorConfigs = new List<string>(AncestorEditorConfigs(folder));
-            Collect(folder, new FileGroup(folder, projectFile: null), groups, editorConfigs, cancellationToken);
+            var editorConfigs = new List<(string Path, bool Inside)>(AncestorEditorConfigs(folder).Select(p => (p, false)));
+            Collect(folder, new FileGroup(folder, projectFile: null), groups, editorConfigs, ledger, cancellationToken);
 
             var packageCache = new PackageCache();
             var workspace = new AdhocWorkspace();
             var solution = workspace.CurrentSolution;
-            var configDocuments = editorConfigs.Select(ReadText).ToList();
+            var configDocuments = new List<(string FilePath, TextLoader Loader)>();
+            foreach (var (path, inside) in editorConfigs)
+            {
+                if (Admit(path, realRoot, requireInside: inside, ledger) is { } text)
+                {
+                    configDocuments.Add((path, Loader(text, path)));
+                }
+            }
+
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            var frameworkNames = new HashSet<string>(
+                FrameworkReferences.References.OfType<PortableExecutableReference>().Select(r => Path.GetFileName(r.FilePath)).OfType<string>(),
+                StringComparer.OrdinalIgnoreCase);
             foreach (var group in groups.Where(g => g.Files.Count > 0))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var settings = ProjectFileFacts.Read(group.ProjectFile, warnings);
-                var packages = packageCache.Resolve(settings.PackageReferences, group.ProjectFile, warnings);
-                var name = UniqueName(names, group.ProjectFile is null ? Path.GetFileName(Path.TrimEndingDirectorySeparator(group.Directory)) : Path.GetFileNameWithoutExtension(group.ProjectFile));
-                var id = ProjectId.CreateNewId(name);
-                var documents = group.Files
-                    .Select(ReadText)
-                    .Select(d => DocumentInfo.Create(DocumentId.CreateNewId(id, d.FilePath), Path.GetFileName(d.FilePath), loader: d.Loader, filePath: d.FilePath))
-                    .ToList();
-                if (settings.GlobalUsings.Count > 0)
+                try
                 {
-                    var path = Path.Combine(group.Directory, "obj", name + ".GlobalUsings.g.cs");
-                    var text = string.Concat(settings.GlobalUsings.Select(u => $"global using global::{u};\n"));
-                    documents.Add(DocumentInfo.Create(DocumentId.CreateNewId(id, path), Path.GetFileName(path), loader: Loader(SourceText.From(text, Encoding.UTF8), path), filePath: path));
+                    solution = AddProject(solution, group, realRoot, names, seen, frameworkNames, packageCache, configDocuments, ledger);
                 }
-
-                var project = ProjectInfo.Create(
-                        id,
-                        VersionStamp.Default,
-                        name,
-                        name,
-                        LanguageNames.CSharp,
-                        filePath: group.ProjectFile,
-                        compilationOptions: new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false),
-                        parseOptions: ParseOptions,
-                        documents: documents,
-                        metadataReferences: FrameworkReferences.References.AddRange(packages))
-                    .WithAnalyzerConfigDocuments(configDocuments.Select(c => DocumentInfo.Create(DocumentId.CreateNewId(id, c.FilePath), ".editorconfig", loader: c.Loader, filePath: c.FilePath)));
-                solution = solution.AddProject(project);
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One project that cannot be put together never stops the others.
+                    ledger.NotAnalysed(group.ProjectFile ?? group.Directory, $"project not analysed ({ex.GetType().Name}: {ex.Message})");
+                }
             }
 
             return solution;
         }
 
-        private static void Collect(string directory, FileGroup current, List<FileGroup> groups, List<string> editorConfigs, CancellationToken cancellationToken)
+        private static Solution AddProject(
+            Solution solution,
+            FileGroup group,
+            string realRoot,
+            HashSet<string> names,
+            Dictionary<string, string> seen,
+            HashSet<string> frameworkNames,
+            PackageCache packageCache,
+            List<(string FilePath, TextLoader Loader)> configDocuments,
+            ScanLedger ledger)
+        {
+            ProjectFileFacts settings;
+            if (group.ProjectFile is null)
+            {
+                settings = ProjectFileFacts.Read(null, null, ledger.Warnings);
+            }
+            else if (Admit(group.ProjectFile, realRoot, requireInside: true, ledger) is { } projectText)
+            {
+                settings = ProjectFileFacts.Read(group.ProjectFile, projectText.ToString(), ledger.Warnings);
+            }
+            else
+            {
+                // The project file itself is not readable: its files are still analysed, without its usings and packages.
+                settings = ProjectFileFacts.Read(null, null, ledger.Warnings);
+                ledger.Warn($"{group.ProjectFile}: its files are analysed without its global usings and packages");
+            }
+
+            var packages = packageCache.Resolve(settings.PackageReferences, group.ProjectFile, ledger.Warnings)
+                .Where(r => r is not PortableExecutableReference { FilePath: { } file } || !frameworkNames.Contains(Path.GetFileName(file)))
+                .ToList();
+            var name = UniqueName(names, group.ProjectFile is null ? Path.GetFileName(Path.TrimEndingDirectorySeparator(group.Directory)) : Path.GetFileNameWithoutExtension(group.ProjectFile));
+            var id = ProjectId.CreateNewId(name);
+            var documents = new List<DocumentInfo>();
+            // A file reached by its own name goes before links to it, so that a link never takes its place.
+            var gatedFiles = group.Files
+                .Select(file => SourceFileGate.Read(file, realRoot))
+                .OrderBy(g => g.RealPath == g.Path ? 0 : 1)
+                .ThenBy(g => g.Path, StringComparer.Ordinal);
+            foreach (var gated in gatedFiles)
+            {
+                var file = gated.Path;
+                switch (gated.Outcome)
+                {
+                    case FileOutcome.Skipped:
+                        ledger.Skip(file, gated.Reason!);
+                        continue;
+                    case FileOutcome.NotAnalysed:
+                        ledger.NotAnalysed(file, gated.Reason!);
+                        continue;
+                }
+
+                if (seen.TryGetValue(gated.RealPath!, out var first))
+                {
+                    ledger.Skip(file, $"a link to '{first}', which is analysed under that name");
+                    continue;
+                }
+
+                seen[gated.RealPath!] = file;
+                documents.Add(DocumentInfo.Create(DocumentId.CreateNewId(id, file), Path.GetFileName(file), loader: Loader(gated.Text!, file), filePath: file));
+            }
+
+            if (documents.Count == 0)
+            {
+                return solution;
+            }
+
+            if (settings.GlobalUsings.Count > 0)
+            {
+                var path = Path.Combine(group.Directory, "obj", name + ".GlobalUsings.g.cs");
+                var text = string.Concat(settings.GlobalUsings.Select(u => $"global using global::{u};\n"));
+                documents.Add(DocumentInfo.Create(DocumentId.CreateNewId(id, path), Path.GetFileName(path), loader: Loader(SourceText.From(text, Encoding.UTF8), path), filePath: path));
+            }
+
+            // One reference per assembly file: a package named twice (unconditionally and under a condition, or by two
+            // items) must not reach the workspace twice, which rejects duplicate metadata references.
+            var references = FrameworkReferences.References.Concat(packages)
+                .GroupBy(r => r is PortableExecutableReference { FilePath: { } file } ? file : r.Display ?? string.Empty, StringComparer.Ordinal)
+                .Select(g => g.First())
+                .ToList();
+            var project = ProjectInfo.Create(
+                    id,
+                    VersionStamp.Default,
+                    name,
+                    name,
+                    LanguageNames.CSharp,
+                    filePath: group.ProjectFile,
+                    compilationOptions: new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false),
+                    parseOptions: ParseOptions,
+                    documents: documents,
+                    metadataReferences: references)
+                .WithAnalyzerConfigDocuments(configDocuments.Select(c => DocumentInfo.Create(DocumentId.CreateNewId(id, c.FilePath), ".editorconfig", loader: c.Loader, filePath: c.FilePath)));
+            return solution.AddProject(project);
+        }
+
+        private static void Collect(string directory, FileGroup current, List<FileGroup> groups, List<(string Path, bool Inside)> editorConfigs, ScanLedger ledger, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var projectFile = Directory.EnumerateFiles(directory, "*.csproj").OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault();
+            List<string> files;
+            List<string> children;
+            string? projectFile;
+            try
+            {
+                projectFile = Directory.EnumerateFiles(directory, "*.csproj").OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault();
+                files = Directory.EnumerateFiles(directory, "*.cs").OrderBy(f => f, StringComparer.Ordinal).ToList();
+                children = Directory.EnumerateDirectories(directory).OrderBy(d => d, StringComparer.Ordinal).ToList();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A folder that cannot be listed may hold source files: the scan is incomplete, but goes on.
+                ledger.NotAnalysed(directory, $"folder cannot be listed ({ex.Message})");
+                return;
+            }
+
             if (projectFile is not null || groups.Count == 0)
             {
                 current = new FileGroup(directory, projectFile);
                 groups.Add(current);
             }
 
-            if (File.Exists(Path.Combine(directory, ".editorconfig")))
+            var editorConfig = Path.Combine(directory, ".editorconfig");
+            if (File.Exists(editorConfig) || new FileInfo(editorConfig).LinkTarget is not null)
             {
-                editorConfigs.Add(Path.Combine(directory, ".editorconfig"));
+                editorConfigs.Add((editorConfig, true));
             }
 
-            foreach (var file in Directory.EnumerateFiles(directory, "*.cs").OrderBy(f => f, StringComparer.Ordinal))
-            {
-                if (new FileInfo(file).Length <= MaxFileBytes)
-                {
-                    current.Files.Add(file);
-                }
-            }
+            current.Files.AddRange(files);
 
-            foreach (var child in Directory.EnumerateDirectories(directory).OrderBy(d => d, StringComparer.Ordinal))
+            foreach (var child in children)
             {
                 var name = Path.GetFileName(child);
-                if (name.StartsWith('.') || name is "bin" or "obj" or "node_modules" or "packages" or "TestResults"
-                    || (File.GetAttributes(child) & FileAttributes.ReparsePoint) != 0)
+                if (name.StartsWith('.') || name is "bin" or "obj" or "node_modules" or "packages" or "TestResults")
                 {
                     continue;
                 }
 
-                Collect(child, current, groups, editorConfigs, cancellationToken);
+                FileAttributes attributes;
+                try
+                {
+                    attributes = File.GetAttributes(child);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    ledger.NotAnalysed(child, $"folder cannot be examined ({ex.Message})");
+                    continue;
+                }
+
+                if ((attributes & FileAttributes.ReparsePoint) != 0)
+                {
+                    ledger.Skip(child, "a link to a folder; not followed");
+                    continue;
+                }
+
+                Collect(child, current, groups, editorConfigs, ledger, cancellationToken);
+            }
+        }
+
+        /// <summary>The text of a configuration file through the gate, or null (recorded in the ledger) when it is not admitted.</summary>
+        private static SourceText? Admit(string path, string realRoot, bool requireInside, ScanLedger ledger)
+        {
+            var gated = SourceFileGate.Read(path, requireInside ? realRoot : null);
+            switch (gated.Outcome)
+            {
+                case FileOutcome.Read:
+                    return gated.Text;
+                case FileOutcome.Skipped:
+                    ledger.Skip(path, gated.Reason!);
+                    return null;
+                default:
+                    ledger.NotAnalysed(path, gated.Reason!);
+                    return null;
             }
         }
 
@@ -123,7 +254,8 @@ namespace ScrapeLint.Cli.Scanning
                 }
 
                 found.Add(path);
-                if (File.ReadLines(path).Any(l => l.Replace(" ", string.Empty).Equals("root=true", StringComparison.OrdinalIgnoreCase)))
+                var text = SourceFileGate.Read(path, realRoot: null);
+                if (text.Text is { } config && config.Lines.Any(l => l.ToString().Replace(" ", string.Empty).Equals("root=true", StringComparison.OrdinalIgnoreCase)))
                 {
                     break;
                 }
@@ -142,12 +274,6 @@ namespace ScrapeLint.Cli.Scanning
             }
 
             return unique;
-        }
-
-        private static (string FilePath, TextLoader Loader) ReadText(string path)
-        {
-            using var stream = File.OpenRead(path);
-            return (path, Loader(SourceText.From(stream, Encoding.UTF8), path));
         }
 
         private static TextLoader Loader(SourceText text, string path)

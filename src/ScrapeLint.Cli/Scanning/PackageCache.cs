@@ -25,9 +25,12 @@ namespace ScrapeLint.Cli.Scanning
         private readonly ConcurrentDictionary<string, IReadOnlyList<MetadataReference>?> resolved = new(StringComparer.OrdinalIgnoreCase);
         private readonly ConcurrentDictionary<string, Dictionary<string, string>> centralVersions = new(StringComparer.Ordinal);
 
+        /// <summary>For tests: a packages folder used instead of NUGET_PACKAGES or ~/.nuget/packages, in this async flow only.</summary>
+        internal static readonly System.Threading.AsyncLocal<string?> RootOverride = new();
+
         public PackageCache()
         {
-            var configured = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
+            var configured = RootOverride.Value ?? Environment.GetEnvironmentVariable("NUGET_PACKAGES");
             var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
             root = !string.IsNullOrEmpty(configured) ? configured
                 : !string.IsNullOrEmpty(home) ? Path.Combine(home, ".nuget", "packages")
@@ -43,10 +46,20 @@ namespace ScrapeLint.Cli.Scanning
 
             var missing = new List<string>();
             var references = new List<MetadataReference>();
-            foreach (var package in packages)
+            foreach (var package in packages.GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.FirstOrDefault(p => p.Version is not null) ?? g.First()))
             {
                 var version = package.Version ?? CentralVersion(Path.GetDirectoryName(projectFile)!, package.Id);
-                var found = resolved.GetOrAdd(package.Id + "/" + version, _ => Find(package.Id, version));
+                IReadOnlyList<MetadataReference>? found;
+                try
+                {
+                    found = resolved.GetOrAdd(package.Id + "/" + version, _ => Find(package.Id, version));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BadImageFormatException)
+                {
+                    warnings.Add($"{projectFile}: {package.Id} in the local NuGet cache cannot be read ({ex.Message})");
+                    continue;
+                }
+
                 if (found is null)
                 {
                     missing.Add(package.Id);
@@ -62,7 +75,11 @@ namespace ScrapeLint.Cli.Scanning
                 warnings.Add($"{projectFile}: {string.Join(", ", missing)} not in the local NuGet cache; their types are unresolved and findings that depend on them may be missing (restore the project once, or scan with --build)");
             }
 
-            return references;
+            // One reference per assembly file, whatever names the package twice.
+            return references
+                .GroupBy(r => r is PortableExecutableReference { FilePath: { } file } ? file : r.Display ?? string.Empty, StringComparer.Ordinal)
+                .Select(g => g.First())
+                .ToList();
         }
 
         /// <summary>The package's compile assemblies; empty for a package without any (analyzers, build tools); null when it is not cached.</summary>
@@ -96,12 +113,20 @@ namespace ScrapeLint.Cli.Scanning
                     var dlls = Directory.Exists(candidate) ? Directory.GetFiles(candidate, "*.dll") : Array.Empty<string>();
                     if (dlls.Length > 0)
                     {
-                        return dlls.Select(d => (MetadataReference)MetadataReference.CreateFromFile(d)).ToList();
+                        return dlls.Select(d => (MetadataReference)MetadataReference.CreateFromFile(CheckedAssembly(d))).ToList();
                     }
                 }
             }
 
             return Array.Empty<MetadataReference>();
+        }
+
+        /// <summary>The path, once its file is known to hold .NET metadata (the compiler would otherwise drop it without a word here).</summary>
+        private static string CheckedAssembly(string path)
+        {
+            using var stream = File.OpenRead(path);
+            using var reader = new System.Reflection.PortableExecutable.PEReader(stream);
+            return reader.HasMetadata ? path : throw new BadImageFormatException($"'{path}' holds no .NET metadata");
         }
 
         private string? CentralVersion(string projectDirectory, string id)

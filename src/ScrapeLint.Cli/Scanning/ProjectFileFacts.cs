@@ -39,10 +39,12 @@ namespace ScrapeLint.Cli.Scanning
 
         public IReadOnlyList<PackageReference> PackageReferences { get; }
 
-        public static ProjectFileFacts Read(string? projectFile, List<string> warnings)
+        /// <param name="projectFile">The project file's path, for messages; null for loose files without a project.</param>
+        /// <param name="text">The project file's text, read through <see cref="SourceFileGate"/>.</param>
+        public static ProjectFileFacts Read(string? projectFile, string? text, List<string> warnings)
         {
             // Loose files with no project: assume a current SDK-style project, where implicit usings are the norm.
-            if (projectFile is null)
+            if (projectFile is null || text is null)
             {
                 return new ProjectFileFacts(SdkImplicitUsings, Array.Empty<PackageReference>());
             }
@@ -54,7 +56,7 @@ namespace ScrapeLint.Cli.Scanning
             var web = false;
             try
             {
-                foreach (var element in Elements(projectFile))
+                foreach (var element in Elements(text))
                 {
                     switch (element.Name)
                     {
@@ -87,7 +89,13 @@ namespace ScrapeLint.Cli.Scanning
                 .Except(removed, StringComparer.Ordinal)
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
-            return new ProjectFileFacts(all, packages);
+            // A package named more than once (unconditionally and under a condition, or by two items) is one package:
+            // the first stated version wins.
+            var distinctPackages = packages
+                .GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase)
+                .Select(g => g.FirstOrDefault(p => p.Version is not null) ?? g.First())
+                .ToList();
+            return new ProjectFileFacts(all, distinctPackages);
         }
 
         /// <summary>The package versions of a Directory.Packages.props (central package management).</summary>
@@ -96,7 +104,12 @@ namespace ScrapeLint.Cli.Scanning
             var versions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             try
             {
-                foreach (var element in Elements(propsFile))
+                if (SourceFileGate.Read(propsFile, realRoot: null).Text is not { } text)
+                {
+                    return versions;
+                }
+
+                foreach (var element in Elements(text.ToString()))
                 {
                     if (element.Name == "PackageVersion" && element.Attribute("Include") is { Length: > 0 } id && element.Attribute("Version") is { Length: > 0 } version)
                     {
@@ -113,10 +126,10 @@ namespace ScrapeLint.Cli.Scanning
         }
 
         /// <summary>Every element with its attributes (and text, for simple elements), in document order.</summary>
-        private static IEnumerable<XmlElementFacts> Elements(string file)
+        private static IEnumerable<XmlElementFacts> Elements(string text)
         {
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
-            using var reader = XmlReader.Create(file, settings);
+            using var reader = XmlReader.Create(new StringReader(text), settings);
             reader.MoveToContent();
             while (!reader.EOF)
             {
@@ -134,17 +147,17 @@ namespace ScrapeLint.Cli.Scanning
                 }
 
                 reader.MoveToElement();
-                var text = string.Empty;
+                var content = string.Empty;
                 if (name is "ImplicitUsings")
                 {
-                    text = reader.ReadElementContentAsString();
+                    content = reader.ReadElementContentAsString();
                 }
                 else
                 {
                     reader.Read();
                 }
 
-                yield return new XmlElementFacts(name, attributes, text);
+                yield return new XmlElementFacts(name, attributes, content);
             }
         }
 
