@@ -261,6 +261,12 @@ namespace ScrapeLint.Model
                 }
 
                 var sink = (isSinkName ? model.Catalog.Match(method) : null) ?? (isConfigured ? model.Catalog.MatchConfigured(method, options) : null);
+                if (sink is not null && IsTheSinksOwnCode(method))
+                {
+                    // The library that defines the sink (Abot's CrawlAsync forwarding to its overload): its users' calls are the requests.
+                    continue;
+                }
+
                 if (sink is not null)
                 {
                     yield return new FoundRequest(invocation, sink.Kind, Argument(invocation, sink.UrlParameter), null, Argument(invocation, sink.FileParameter));
@@ -334,6 +340,24 @@ namespace ScrapeLint.Model
             return navigations.Count > 0 && !navigations.Any(n => loop.Span.Contains(n.Span))
                 && (Facts.Invocations.Any(i => PageReads.Contains(i.TargetMethod.Name) && loop.Span.Contains(i.Syntax.Span) && !click.Syntax.Span.Contains(i.Syntax.Span))
                     || loop.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => n.Identifier.ValueText == "PageSource"));
+        }
+
+        private bool IsTheSinksOwnCode(IMethodSymbol sink)
+        {
+            if (sink.DeclaringSyntaxReferences.IsEmpty || Facts.Method?.ContainingType is not { } caller)
+            {
+                return false;
+            }
+
+            for (var type = caller; type is not null; type = type.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, sink.ContainingType.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The URL shape of a found request, evaluated for one iteration scope.</summary>
@@ -426,6 +450,29 @@ namespace ScrapeLint.Model
                             pending.Push(consumer);
                         }
 
+                        if (argument.Parameter?.Ordinal == 0 && consumer.TargetMethod.IsExtensionMethod
+                            && consumer.TargetMethod.Name is "Select" or "SelectMany" or "Where" or "ForEach" or "Any" or "All" or "First" or "FirstOrDefault"
+                            && consumer.Arguments.Length > 1)
+                        {
+                            // pages.Select(Parse), pages.Select(p => Parse(p)): the next stage reads each response.
+                            result |= DelegateUse(consumer.Arguments[1].Value, evaluator, pending);
+                        }
+                        else if (consumer.TargetMethod.Name is "Add" or "Enqueue" or "Push" && BodyFacts.CollectionSymbol(consumer.Instance) is ILocalSymbol collection)
+                        {
+                            // pages.Add(html): what is done with the collection's elements is done with the response.
+                            Follow(collection);
+                        }
+
+                        break;
+                    case IArgumentOperation argument when argument.Parent is IObjectCreationOperation { Type: { } readerType }
+                        && readerType.ContainingNamespace?.ToDisplayString() is "System.IO" or "System.IO.Compression"
+                        && (readerType.Name.EndsWith("Reader", StringComparison.Ordinal) || readerType.Name.EndsWith("Stream", StringComparison.Ordinal)):
+                        // new StreamReader(client.OpenRead(url)): the reader carries the response.
+                        pending.Push(argument.Parent);
+                        break;
+                    case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array } } stored when stored.Value == current:
+                        // pages[i] = html: the array's elements are responses.
+                        Follow(array.Local);
                         break;
                     case IReturnOperation when Enclosing<IAnonymousFunctionOperation>(current) is { } lambda:
                         // A projection's result: follow what the Select call's result becomes (Task.WhenAll, a list).
@@ -472,6 +519,33 @@ namespace ScrapeLint.Model
                         pending.Push(read);
                     }
                 }
+            }
+        }
+
+        /// <summary>What a delegate given one response per call does with it: a method group's parameter use, or a lambda parameter's reads.</summary>
+        private ResponseUse DelegateUse(IOperation value, ShapeEvaluator evaluator, Stack<IOperation> pending)
+        {
+            while (value is IConversionOperation or IDelegateCreationOperation)
+            {
+                value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+            }
+
+            switch (value)
+            {
+                case IMethodReferenceOperation { Method: { DeclaringSyntaxReferences.IsEmpty: false, Parameters.Length: > 0 } method }:
+                    return model.Summary(method, CancellationToken.None) is { ParameterUses.Length: > 0 } helper ? helper.ParameterUses[0] : ResponseUse.None;
+                case IAnonymousFunctionOperation { Symbol.Parameters.Length: > 0 } lambda:
+                    if (Facts.ParameterReferences.TryGetValue(lambda.Symbol.Parameters[0], out var reads))
+                    {
+                        foreach (var read in reads)
+                        {
+                            pending.Push(read);
+                        }
+                    }
+
+                    return ResponseUse.None;
+                default:
+                    return ResponseUse.None;
             }
         }
 

@@ -188,13 +188,56 @@ namespace ScrapeLint.Model
                 }
 
                 any = true;
-                if (body.Shape(navigation, evaluator).HostSuffix is not { } host || !IsExemptHost(host))
+                var shape = body.Shape(navigation, evaluator);
+                if (shape.HostSuffix is { } host ? !IsExemptHost(host) : !CallersPassExemptHosts(shape))
                 {
                     return false;
                 }
             }
 
             return any;
+        }
+
+        /// <summary>
+        /// The navigation's host comes from a parameter of the method (<c>Rows(string url)</c>), and every call of the method in
+        /// the project passes a URL on an exempt host (a benchmark against localhost). No call found: not exempt.
+        /// </summary>
+        private bool CallersPassExemptHosts(UrlShape shape)
+        {
+            if (shape.Holes.FirstOrDefault() is not { ParameterOrdinal: >= 0 } hole || shape.Parts[0] is not Hole || body.Facts.Method is not { } method)
+            {
+                return false;
+            }
+
+            var calls = 0;
+            foreach (var tree in model.Compilation.SyntaxTrees)
+            {
+                if (model.Texts.Of(tree, cancellationToken).IndexOf(method.Name, StringComparison.Ordinal) < 0)
+                {
+                    continue;
+                }
+
+                foreach (var invocation in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    if (SyntaxIndex.InvokedName(invocation) != method.Name || CrawlModel.BodyOwner(invocation) is not { } owner
+                        || model.Body(owner, null, cancellationToken) is not { } caller
+                        || caller.Facts.SemanticModel.GetOperation(invocation, cancellationToken) is not IInvocationOperation call
+                        || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method.OriginalDefinition))
+                    {
+                        continue;
+                    }
+
+                    var argument = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == hole.ParameterOrdinal);
+                    if (argument is null || new ShapeEvaluator(caller.Facts, model, scope: null).Evaluate(argument.Value).HostSuffix is not { } host || !IsExemptHost(host))
+                    {
+                        return false;
+                    }
+
+                    calls++;
+                }
+            }
+
+            return calls > 0;
         }
 
         private bool IsExemptHost(string host) => options.IsApiHost(host) || HostList.IsLoopback(host) || options.IsAllowed(host);
@@ -439,7 +482,10 @@ namespace ScrapeLint.Model
 
             var known = model.Known;
             var type = method.ContainingType;
-            var source = invocation.Expression is MemberAccessExpressionSyntax member ? member.Expression : invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression;
+            // urls.Select(…) reads its receiver; Parallel.ForEach(urls, …) and Enumerable.Select(urls, …) their first argument.
+            var source = invocation.Expression is MemberAccessExpressionSyntax member && !(method.IsStatic && method.ReducedFrom is null)
+                ? member.Expression
+                : invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression;
             var sourceText = source is null ? "the collection" : SourceStrings.Short(source);
             if (method.Name is "Select" or "SelectMany" && (KnownSymbols.Is(type, known.Enumerable) || KnownSymbols.Is(type, known.ParallelEnumerable)))
             {
