@@ -115,10 +115,22 @@ public sealed class CrawlPolicy : IDisposable
         return robots.IsAllowed(UserAgent, url.GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped));
     }
 
-    /// <summary>Synchronous <see cref="IsAllowedAsync"/>, for crawlers that are not asynchronous (such as Selenium scripts).</summary>
+    /// <summary>
+    /// Synchronous <see cref="IsAllowedAsync"/>, for crawlers that are not asynchronous (such as Selenium scripts).
+    /// With the origin's robots.txt cached it answers on the calling thread without blocking. Otherwise it
+    /// blocks until the download ends, and that download completes on the thread pool: callers that fill the
+    /// pool with blocked threads (a wide <c>Parallel.For</c>) wait for the pool to grow on each origin's first
+    /// call. Such crawlers should call <see cref="IsAllowedAsync"/>, or <see cref="GetRobotsTxtAsync"/> once
+    /// per origin before the loop.
+    /// </summary>
     /// <param name="url">An absolute http or https URL.</param>
     /// <returns>See <see cref="IsAllowedAsync"/>.</returns>
-    public bool IsAllowed(Uri url) => AsyncHelpers.RunSync(IsAllowedAsync(url));
+    public bool IsAllowed(Uri url) => IsAllowed(url, CancellationToken.None);
+
+    /// <inheritdoc cref="IsAllowed(Uri)"/>
+    /// <param name="url">An absolute http or https URL.</param>
+    /// <param name="cancellationToken">Stops this caller's wait for robots.txt; a shared fetch continues for others.</param>
+    public bool IsAllowed(Uri url, CancellationToken cancellationToken) => AsyncHelpers.RunSync(IsAllowedAsync(url, cancellationToken));
 
     /// <summary>
     /// The robots.txt that governs the URL's origin (cached, fetched when needed). An unavailable file
@@ -205,7 +217,10 @@ public sealed class CrawlPolicy : IDisposable
     /// <param name="url">The URL about to be requested.</param>
     public void WaitTurn(Uri url) => WaitTurn(url, CancellationToken.None);
 
-    internal void WaitTurn(Uri url, CancellationToken cancellationToken)
+    /// <inheritdoc cref="WaitTurn(Uri)"/>
+    /// <param name="url">The URL about to be requested.</param>
+    /// <param name="cancellationToken">Stops waiting (<see cref="OperationCanceledException"/>); the turn is then given back.</param>
+    public void WaitTurn(Uri url, CancellationToken cancellationToken)
     {
         if (!IsCrawlable(url))
         {
