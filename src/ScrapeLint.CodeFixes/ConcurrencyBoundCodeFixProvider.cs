@@ -160,7 +160,7 @@ namespace ScrapeLint.CodeFixes
                 GuardEditor.Statement($"await {gate}.WaitAsync({token});"),
                 tryStatement).WithAdditionalAnnotations(Formatter.Annotation);
             LambdaExpressionSyntax newLambda = lambda.WithExpressionBody(null).WithBlock(newBody)
-                .WithArrowToken(lambda.ArrowToken.WithTrailingTrivia(SyntaxFactory.ElasticLineFeed));
+                .WithArrowToken(lambda.ArrowToken.WithTrailingTrivia(SyntaxFactory.LineFeed));
             if (!lambdaMethod.IsAsync)
             {
                 newLambda = GuardEditor.MakeAsync(newLambda);

@@ -185,6 +185,11 @@ namespace ScrapeLint.CodeFixes
             document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             document = await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+            // A second pass, as a code action's own clean-up would make (it cannot here: the text below is rebuilt
+            // and carries no annotations). The first leaves a new lambda body's brace on the arrow's line, where its
+            // elastic line break was; the second puts it on a line of its own, like the rest of the document.
+            document = await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             return await KeepLineEndsAndEncodingAsync(original, document, cancellationToken).ConfigureAwait(false);
         }
 
@@ -371,7 +376,7 @@ namespace ScrapeLint.CodeFixes
             var block = SyntaxFactory.Block(statements.Append(last)).WithAdditionalAnnotations(Formatter.Annotation);
             var result = lambda
                 .WithExpressionBody(null)
-                .WithArrowToken(lambda.ArrowToken.WithTrailingTrivia(SyntaxFactory.ElasticLineFeed))
+                .WithArrowToken(lambda.ArrowToken.WithTrailingTrivia(SyntaxFactory.LineFeed))
                 .WithBlock(block.WithTrailingTrivia(body.GetTrailingTrivia()));
             return (site.MakeAsync ? MakeAsync(result) : result).WithAdditionalAnnotations(Formatter.Annotation);
         }

@@ -141,15 +141,17 @@ namespace ScrapeLint.CodeFixes
             }
 
             // The whole member or statement goes; the next one takes over its blank lines and indentation (not its comments).
-            var removed = declaration.Parent!;
+            var marker = new SyntaxAnnotation();
+            root = root.ReplaceNode(declaration.Parent!, declaration.Parent!.WithAdditionalAnnotations(marker));
+            var removed = root.GetAnnotatedNodes(marker).Single();
             var siblings = removed.Parent!.ChildNodes().ToList();
             var index = siblings.IndexOf(removed);
-            var next = index + 1 < siblings.Count && siblings[index + 1].GetType() != typeof(AttributeListSyntax) ? siblings[index + 1] : null;
+            var next = index + 1 < siblings.Count ? siblings[index + 1] : null;
             if (next is MemberDeclarationSyntax or StatementSyntax)
             {
                 var leading = WithoutComments(removed.GetLeadingTrivia());
                 root = root.ReplaceNode(next, next.WithLeadingTrivia(leading.AddRange(CommentsOf(next.GetLeadingTrivia()))));
-                removed = root.GetCurrentNode(declarator)!.Parent!.Parent!;
+                removed = root.GetAnnotatedNodes(marker).Single();
             }
 
             return root.RemoveNode(removed, SyntaxRemoveOptions.KeepNoTrivia)!;
