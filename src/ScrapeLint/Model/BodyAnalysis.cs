@@ -260,13 +260,14 @@ namespace ScrapeLint.Model
                     continue;
                 }
 
-                var sink = (isSinkName ? model.Catalog.Match(method) : null) ?? (isConfigured ? model.Catalog.MatchConfigured(method, options) : null);
-                if (sink is not null && IsTheSinksOwnCode(method))
+                var catalogued = isSinkName ? model.Catalog.Match(method) : null;
+                if (catalogued is not null && IsTheSinksOwnCode(method))
                 {
-                    // The library that defines the sink (Abot's CrawlAsync forwarding to its overload): its users' calls are the requests.
-                    continue;
+                    // The library that defines the sink, compiled here (Abot's CrawlAsync forwarding to its overload): its users' calls are the requests.
+                    catalogued = null;
                 }
 
+                var sink = catalogued ?? (isConfigured ? model.Catalog.MatchConfigured(method, options) : null);
                 if (sink is not null)
                 {
                     yield return new FoundRequest(invocation, sink.Kind, Argument(invocation, sink.UrlParameter), null, Argument(invocation, sink.FileParameter));
