@@ -73,6 +73,9 @@ namespace ScrapeLint.Model
         /// <summary>A click in browser automation that loads the next page (no URL: the page the link leads to).</summary>
         public bool IsClick { get; set; }
 
+        /// <summary>A request wrapper passed as a method group (<c>urls.Select(scraper.TitleAsync)</c>): called once per element.</summary>
+        public bool IsMethodGroup { get; set; }
+
         public SyntaxNode Syntax => Operation.Syntax;
     }
 
@@ -281,6 +284,17 @@ namespace ScrapeLint.Model
                 }
             }
 
+            foreach (var methodGroup in Facts.MethodGroupArguments)
+            {
+                var target = methodGroup.Method;
+                if (!target.DeclaringSyntaxReferences.IsEmpty && index.WrapperNames.Contains(target.Name)
+                    && model.Summary(target, cancellationToken) is { Uses.Length: > 0 } callee)
+                {
+                    var use = callee.Uses.OrderByDescending(u => Strength(u.Kind)).First();
+                    yield return new FoundRequest(methodGroup, use.Kind, null, use, null) { IsMethodGroup = true };
+                }
+            }
+
             if (model.Catalog.HasNavigatingProperty)
             {
                 foreach (var assignment in Facts.MemberAssignments)
@@ -373,6 +387,15 @@ namespace ScrapeLint.Model
             if (found.Wrapper is { } wrapper && found.Operation is IInvocationOperation call)
             {
                 return evaluator.Substitute(wrapper.Template, call);
+            }
+
+            if (found.IsMethodGroup && found.Wrapper is { } group)
+            {
+                // Its first parameter is each element of the collection the method group is applied to.
+                var perElement = evaluator.Covers(found.Operation);
+                return group.Template.Map(h => UrlShape.Of(h.ParameterOrdinal == 0
+                    ? new Hole(h.Name, h.Symbol, perElement, h.Kind, collectionName: h.CollectionName)
+                    : h.WithVariance(false)));
             }
 
             var shape = evaluator.Evaluate(found.Url);

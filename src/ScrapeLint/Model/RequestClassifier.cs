@@ -294,6 +294,14 @@ namespace ScrapeLint.Model
         {
             var result = new List<Iteration>();
             var semanticModel = body.Facts.SemanticModel;
+            if (found.IsMethodGroup && found.Syntax is ExpressionSyntax group
+                && group.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax applied } }
+                && LambdaContext(group, applied, semanticModel) is { } perElement)
+            {
+                // urls.Select(scraper.TitleAsync), Parallel.ForEach(urls, Fetch): the method runs once per element.
+                result.Add(perElement);
+            }
+
             SyntaxNode child = found.Syntax;
             for (var node = child.Parent; node is not null && node != body.Owner; child = node, node = node.Parent)
             {
@@ -471,7 +479,7 @@ namespace ScrapeLint.Model
             }
         }
 
-        private Iteration? LambdaContext(AnonymousFunctionExpressionSyntax lambda, InvocationExpressionSyntax invocation, SemanticModel semanticModel)
+        private Iteration? LambdaContext(ExpressionSyntax lambda, InvocationExpressionSyntax invocation, SemanticModel semanticModel)
         {
             // Bound only when the name can be one of them: Where, Any, OrderBy and logging lambdas are not.
             if (SyntaxIndex.InvokedName(invocation) is not ("Select" or "SelectMany" or "ForEach" or "For" or "ForEachAsync")
@@ -514,7 +522,8 @@ namespace ScrapeLint.Model
             {
                 return new Iteration(IterationKind.Projection, lambda, $"element of '{sourceText}'")
                 {
-                    IsConcurrent = lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword),
+                    IsConcurrent = lambda is AnonymousFunctionExpressionSyntax { AsyncKeyword.RawKind: (int)SyntaxKind.AsyncKeyword }
+                        || (lambda is not AnonymousFunctionExpressionSyntax && IsTaskLike((semanticModel.GetSymbolInfo(lambda, cancellationToken).Symbol as IMethodSymbol)?.ReturnType)),
                 };
             }
 
