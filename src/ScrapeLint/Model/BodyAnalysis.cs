@@ -603,6 +603,12 @@ namespace ScrapeLint.Model
             var type = method.ContainingType;
             var typeName = type?.Name ?? "";
             var name = method.Name;
+            if (name == "Content" && typeName == "VirtualResponse" && type?.ContainingNamespace?.ToDisplayString() == "AngleSharp.Io")
+            {
+                // context.OpenAsync(r => r.Content(html)): AngleSharp parses the page it was handed.
+                return ResponseUse.ParsedAsHtml;
+            }
+
             if (name is "LoadHtml" or "ParseDocument" or "ParseDocumentAsync" or "ParseFragment"
                 || (name is "Load" or "Parse" && (KnownSymbols.Is(type, model.Known.HtmlDocument) || typeName.IndexOf("Html", StringComparison.Ordinal) >= 0)))
             {

@@ -485,7 +485,7 @@ namespace ScrapeLint.Model
             if (SyntaxIndex.InvokedName(invocation) is not ("Select" or "SelectMany" or "ForEach" or "For" or "ForEachAsync")
                 || semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
             {
-                return null;
+                return lambda is AnonymousFunctionExpressionSyntax ? ProjectIterator(lambda, invocation, semanticModel) : null;
             }
 
             var known = model.Known;
@@ -540,6 +540,50 @@ namespace ScrapeLint.Model
 
             return null;
         }
+
+        /// <summary>
+        /// A lambda given to a project method that calls it once per element of a collection it also takes (a
+        /// <c>ForEachBounded(source, body, degree)</c> helper): an iteration, concurrent when the helper awaits the calls
+        /// together (<c>Task.WhenAll</c>, <c>Parallel</c>), bounded when it partitions or gates them.
+        /// </summary>
+        private Iteration? ProjectIterator(ExpressionSyntax lambda, InvocationExpressionSyntax invocation, SemanticModel semanticModel)
+        {
+            if (semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { DeclaringSyntaxReferences.IsEmpty: false } helper
+                || semanticModel.GetOperation(invocation, cancellationToken) is not IInvocationOperation call
+                || call.Arguments.FirstOrDefault(a => a.Syntax.Span.Contains(lambda.Span))?.Parameter is not { } delegateParameter
+                || !call.Arguments.Any(a => IsElementSource(a, delegateParameter))
+                || model.Body(helper.OriginalDefinition, cancellationToken) is not { } helperBody)
+            {
+                return null;
+            }
+
+            // The helper calls the delegate (directly or through a local function) inside a loop, a lambda or a local function.
+            var calls = helperBody.Facts.Root.Descendants().Any(o =>
+                o is IInvocationOperation { Instance: IParameterReferenceOperation invoked } && SymbolEqualityComparer.Default.Equals(invoked.Parameter.OriginalDefinition, delegateParameter.OriginalDefinition))
+                || helperBody.Owner.DescendantNodes().OfType<LocalFunctionStatementSyntax>().Any(f => f.DescendantNodes().OfType<InvocationExpressionSyntax>()
+                    .Any(i => i.Expression is IdentifierNameSyntax { Identifier.ValueText: var name } && name == delegateParameter.Name));
+            if (!calls)
+            {
+                return null;
+            }
+
+            var names = new HashSet<string>(helperBody.Owner.DescendantNodes().OfType<IdentifierNameSyntax>().Select(n => n.Identifier.ValueText), StringComparer.Ordinal);
+            var source = call.Arguments.First(a => IsElementSource(a, delegateParameter));
+            return new Iteration(IterationKind.Projection, lambda, $"element of '{SourceStrings.Short(source.Value.Syntax)}'")
+            {
+                IsConcurrent = names.Contains("WhenAll") || names.Contains("Parallel"),
+                IsBounded = names.Contains("Partitioner") || names.Contains("SemaphoreSlim") || names.Contains("MaxDegreeOfParallelism"),
+                FanOutLocation = invocation.Expression.GetLocation(),
+                FanOutName = helper.Name,
+            };
+        }
+
+        private static bool IsElementSource(IArgumentOperation argument, IParameterSymbol delegateParameter)
+            => argument.Parameter is { } parameter && !SymbolEqualityComparer.Default.Equals(parameter, delegateParameter)
+                && (parameter.Type.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+                    || parameter.Type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+                    || parameter.Type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T))
+                && parameter.Type.SpecialType != SpecialType.System_String;
 
         /// <summary>The Task.WhenAll/WhenAny the projected tasks reach: directly, through ToList/ToArray, or through a local.</summary>
         private InvocationExpressionSyntax? FindWhenAll(InvocationExpressionSyntax select, SemanticModel semanticModel)
