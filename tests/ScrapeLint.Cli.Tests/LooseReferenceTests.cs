@@ -99,7 +99,7 @@ public sealed class LooseReferenceTests : IDisposable
         folder.Write("Legacy/Legacy.csproj", LegacyProject);
         folder.Write("Legacy/Program.cs", LegacyVisit);
 
-        var run = await RunWithCache("scan", folder.Root, "--format", "json");
+        var run = await RunWithCache("scan", folder.Root, "--format", "json", "--fail-on", "info");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Equal(string.Empty, run.Stderr);
@@ -127,7 +127,7 @@ public sealed class LooseReferenceTests : IDisposable
         folder.Write("Config/Visit.cs", LegacyVisit.Replace("class Program", "class Visitor", StringComparison.Ordinal));
         LocalPackages.AddToCache(cache.Root, "Other", "1.0.0", "namespace Other { public class Thing { } }");
 
-        var run = await RunWithCache("scan", folder.Root, "--format", "json");
+        var run = await RunWithCache("scan", folder.Root, "--format", "json", "--fail-on", "info");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Equal(string.Empty, run.Stderr);
@@ -142,7 +142,7 @@ public sealed class LooseReferenceTests : IDisposable
         folder.Write("Sdk/Sdk.csproj", string.Format(SdkNet8, "<PackageReference Include=\"Acme.Missing\" Version=\"1.0.0\" />"));
         folder.Write("Sdk/ProfileLoop.cs", Sources.ProfileLoop);
 
-        var run = await RunWithCache("scan", folder.Root, "--format", "json");
+        var run = await RunWithCache("scan", folder.Root, "--format", "json", "--fail-on", "info");
 
         // As for a missing PackageReference: a warning naming what is unresolved, and the scan is complete.
         Assert.True(run.ExitCode == 1, run.ToString());
@@ -173,7 +173,7 @@ public sealed class LooseReferenceTests : IDisposable
             """));
         folder.Write("Plain/PrivateApi.cs", PrivateApi);
 
-        var run = await RunWithCache("scan", folder.Root, "--format", "json");
+        var run = await RunWithCache("scan", folder.Root, "--format", "json", "--fail-on", "info");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Equal(string.Empty, run.Stderr);
@@ -260,7 +260,7 @@ public sealed class LooseReferenceTests : IDisposable
             }
             """);
 
-        var run = await RunWithCache("scan", folder.Root, "--format", "json");
+        var run = await RunWithCache("scan", folder.Root, "--format", "json", "--fail-on", "info");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Equal(string.Empty, run.Stderr);
@@ -281,7 +281,7 @@ public sealed class LooseReferenceTests : IDisposable
         folder.Write("B/B.csproj", string.Format(SdkNet8, """<ProjectReference Include="../A/A.csproj" />"""));
         folder.Write("B/StealthPlugin.cs", "namespace PuppeteerExtraSharp.Plugins.ExtraStealth { public class StealthPlugin { } }");
 
-        var run = await RunWithCache("scan", folder.Root, "--format", "json");
+        var run = await RunWithCache("scan", folder.Root, "--format", "json", "--fail-on", "info");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         using var json = JsonDocument.Parse(run.Stdout);
