@@ -276,19 +276,26 @@ public sealed class LooseReferenceTests : IDisposable
     [Fact]
     public async Task Project_reference_cycles_and_missing_projects_are_warnings()
     {
-        folder.Write("A/A.csproj", string.Format(SdkNet8, """<ProjectReference Include="..\B\B.csproj" /><ProjectReference Include="..\Gone\Gone.csproj" />"""));
-        folder.Write("A/UseStealth.cs", "public class UseStealth { public object Make() => new PuppeteerExtraSharp.Plugins.ExtraStealth.StealthPlugin(); }");
-        folder.Write("B/B.csproj", string.Format(SdkNet8, """<ProjectReference Include="../A/A.csproj" />"""));
-        folder.Write("B/StealthPlugin.cs", "namespace PuppeteerExtraSharp.Plugins.ExtraStealth { public class StealthPlugin { } }");
+        folder.Write("Scan/A/A.csproj", string.Format(SdkNet8, """
+                <ProjectReference Include="..\B\B.csproj" />
+                <ProjectReference Include="..\Gone\Gone.csproj" />
+                <ProjectReference Include="..\..\Outside\Outside.csproj" />
+            """));
+        folder.Write("Scan/A/UseStealth.cs", "public class UseStealth { public object Make() => new PuppeteerExtraSharp.Plugins.ExtraStealth.StealthPlugin(); }");
+        folder.Write("Scan/B/B.csproj", string.Format(SdkNet8, """<ProjectReference Include="../A/A.csproj" />"""));
+        folder.Write("Scan/B/StealthPlugin.cs", "namespace PuppeteerExtraSharp.Plugins.ExtraStealth { public class StealthPlugin { } }");
+        folder.Write("Outside/Outside.csproj", Sources.SdkProject);
+        folder.Write("Outside/ProfileLoop.cs", Sources.ProfileLoop);
 
-        var run = await RunWithCache("scan", folder.Root, "--format", "json", "--fail-on", "info");
+        var run = await RunWithCache("scan", Path.Combine(folder.Root, "Scan"), "--format", "json", "--fail-on", "info");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         using var json = JsonDocument.Parse(run.Stdout);
         Assert.True(json.RootElement.GetProperty("summary").GetProperty("complete").GetBoolean());
         Assert.Equal(2, json.RootElement.GetProperty("summary").GetProperty("projects").GetInt32());
         var warnings = json.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
-        Assert.Contains(warnings, w => w.Contains(@"A.csproj: referenced project ..\Gone\Gone.csproj is not in the scanned folder; its types are unresolved", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains(@"A.csproj: referenced project ..\Gone\Gone.csproj does not exist; its types are unresolved", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains(@"A.csproj: referenced project ..\..\Outside\Outside.csproj is not in the scanned folder; its types are unresolved", StringComparison.Ordinal));
         Assert.Contains(warnings, w => w.Contains("closes a cycle of project references and is left out", StringComparison.Ordinal));
         Assert.Equal(new[] { ("SL3003", "A/UseStealth.cs", 1) }, Findings(run));
     }

@@ -278,7 +278,11 @@ namespace ScrapeLint.Cli.Scanning
                     else if (missing || !knownProjects.Contains(folder))
                     {
                         // A project folder without source files has no types to miss: only a project that is not there is worth a word.
-                        ledger.Warn($"{plan.Group.ProjectFile}: referenced project {include} is not in the scanned folder; its types are unresolved and findings that depend on them may be missing (scan the folder that holds both, or scan with --build)");
+                        var where = missing ? "cannot be located without evaluating the project"
+                            : !File.Exists(path) ? "does not exist"
+                            : !path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) ? "is not a C# project"
+                            : "is not in the scanned folder";
+                        ledger.Warn($"{plan.Group.ProjectFile}: referenced project {include} {where}; its types are unresolved and findings that depend on them may be missing (scan the folder that holds both projects, or scan with --build)");
                     }
                 }
             }
