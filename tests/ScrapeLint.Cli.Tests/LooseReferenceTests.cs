@@ -107,6 +107,21 @@ public sealed class LooseReferenceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_HintPath_whose_assembly_was_renamed_in_the_cached_version_takes_the_package()
+    {
+        // Selenium.WebDriver 4 ships Selenium.WebDriver.dll where 3.x shipped WebDriver.dll.
+        LocalPackages.AddToCache(cache.Root, "Selenium.WebDriver", "4.52.0", SeleniumStub, assembly: "Selenium.WebDriver", framework: "net8.0");
+        folder.Write("Legacy/Legacy.csproj", LegacyProject);
+        folder.Write("Legacy/Program.cs", LegacyVisit);
+
+        var run = await RunWithCache("scan", folder.Root, "--format", "json", "--fail-on", "info");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal(string.Empty, run.Stderr);
+        Assert.Equal(new[] { ("SL4001", "Legacy/Program.cs", 6) }, Findings(run));
+    }
+
+    [Fact]
     public async Task A_HintPath_to_an_assembly_in_the_folder_and_a_packages_config_resolve_without_a_warning()
     {
         // The repository ships its packages folder: the HintPath is taken as it is (the cache is empty).

@@ -143,8 +143,9 @@ namespace ScrapeLint.Cli.Scanning
         }
 
         /// <summary>
-        /// The package's compile assemblies (or the one named <paramref name="assembly"/>); empty for a package without any
-        /// (analyzers, build tools); null when it is not cached (or, for one assembly, the package does not hold it).
+        /// The package's compile assemblies (or the one named <paramref name="assembly"/>, else, when the version found does not
+        /// hold it, all of them); empty for a package without any (analyzers, build tools); null when it is not cached (or, for
+        /// one assembly, the package holds no assembly at all).
         /// </summary>
         private IReadOnlyList<MetadataReference>? Find(string id, string? version, string? assembly, string? framework)
         {
@@ -179,7 +180,9 @@ namespace ScrapeLint.Cli.Scanning
                 }
             }
 
-            return assembly is null ? Array.Empty<MetadataReference>() : null;
+            // The assembly is not in this version (Selenium.WebDriver 4 renamed WebDriver.dll): the package's own
+            // assemblies stand in for it, as a package reference would give them.
+            return assembly is null ? Array.Empty<MetadataReference>() : Find(id, version, null, framework) is { Count: > 0 } whole ? whole : null;
         }
 
         /// <summary>The stated version's folder; else the nearest cached version (lowest above, else highest below); else the newest.</summary>
