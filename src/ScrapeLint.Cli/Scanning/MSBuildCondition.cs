@@ -31,8 +31,9 @@ namespace ScrapeLint.Cli.Scanning
                 var value = parser.Or();
                 return parser.AtEnd ? value.Bool : null;
             }
-            catch (FormatException)
+            catch (Exception ex) when (ex is FormatException or ArgumentException or IndexOutOfRangeException)
             {
+                // Not a condition this reader can follow: unknown, the item is kept.
                 return null;
             }
         }
