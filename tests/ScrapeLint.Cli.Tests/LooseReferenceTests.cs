@@ -213,7 +213,7 @@ public sealed class LooseReferenceTests : IDisposable
                 <PackageReference Include="In.Old.Group" />
                 <Reference Include="Old.Assembly"><HintPath>..\lib\Old.Assembly.dll</HintPath></Reference>
               </ItemGroup>
-              <ItemGroup Condition="'$(TargetFramework)' == 'net10.0' and '$(Configuration)' == 'Release'">
+              <ItemGroup Condition="'$(TargetFramework)' == 'net8.0' and '$(Configuration)' == 'Release'">
                 <PackageReference Include="Maybe" />
               </ItemGroup>
               <ItemGroup>
@@ -228,6 +228,17 @@ public sealed class LooseReferenceTests : IDisposable
         Assert.Equal(new[] { new HintPathReference("Kept.Assembly", @"..\lib\Kept.Assembly.dll") }, facts.HintPathReferences);
         Assert.Equal(new[] { @"..\Lib\Lib.csproj" }, facts.ProjectReferences);
     }
+
+    [Theory]
+    [InlineData("<TargetFramework>net461</TargetFramework>", "net461")]
+    [InlineData("<TargetFrameworks>net461;netstandard2.0</TargetFrameworks>", "netstandard2.0")]
+    [InlineData("<TargetFrameworks> net48 ; netcoreapp3.1 ; netstandard2.1 </TargetFrameworks>", "netcoreapp3.1")]
+    [InlineData("<TargetFrameworks>net6.0;net8.0-windows;net472</TargetFrameworks>", "net8.0-windows")]
+    [InlineData("<TargetFrameworks>net45;net472</TargetFrameworks>", "net472")]
+    [InlineData("<TargetFrameworks>$(LibraryFrameworks)</TargetFrameworks>", null)]
+    [InlineData("<TargetFrameworkVersion>v4.6.1</TargetFrameworkVersion>", null)]
+    public void The_framework_conditions_are_judged_for_is_the_project_target_nearest_to_current_dotnet(string property, string? expected)
+        => Assert.Equal(expected, ProjectFileFacts.OwnFramework($"<Project><PropertyGroup>{property}</PropertyGroup></Project>"));
 
     [Theory]
     [InlineData("'$(TargetFramework)' == 'net461'", false)]

@@ -60,7 +60,7 @@ namespace ScrapeLint.Cli.Scanning
         /// <param name="projectFile">The project file's path, for messages; null for loose files without a project.</param>
         /// <param name="text">The project file's text, read through <see cref="SourceFileGate"/>.</param>
         /// <param name="framework">The target framework folder mode compiles for (net10.0): the value of <c>$(TargetFramework)</c> in conditions
-        /// unless the project names exactly one framework of its own.</param>
+        /// unless the project names frameworks of its own (<see cref="OwnFramework"/>).</param>
         public static ProjectFileFacts Read(string? projectFile, string? text, List<string> warnings, string? framework = null)
         {
             // Loose files with no project: assume a current SDK-style project, where implicit usings are the norm.
@@ -185,22 +185,31 @@ namespace ScrapeLint.Cli.Scanning
             return packages;
         }
 
-        /// <summary>The project's single TargetFramework when it names exactly one, literally; else null.</summary>
-        private static string? OwnFramework(string text)
+        /// <summary>
+        /// The framework the project's conditions are judged for: its TargetFramework when it names one, literally; of a
+        /// TargetFrameworks list, the one nearest to what folder mode compiles for (the newest .NET 5+, else .NET Core, else
+        /// .NET Standard, else .NET Framework); else null (folder mode's own framework is used).
+        /// </summary>
+        internal static string? OwnFramework(string text)
         {
             string? single = null;
+            string? list = null;
             try
             {
                 foreach (var element in Elements(text))
                 {
-                    if (element.Name == "TargetFrameworks" && element.Text.Trim().Length > 0)
+                    if (element.Attribute("Condition") is not null)
                     {
-                        return null;
+                        continue;
                     }
 
-                    if (element.Name == "TargetFramework" && element.Attribute("Condition") is null)
+                    if (element.Name == "TargetFrameworks" && element.Text.Trim().Length > 0)
                     {
-                        single = element.Text.Trim();
+                        list = element.Text;
+                    }
+                    else if (element.Name == "TargetFramework" && element.Text.Trim().Length > 0)
+                    {
+                        single = element.Text;
                     }
                 }
             }
@@ -209,7 +218,31 @@ namespace ScrapeLint.Cli.Scanning
                 return null;
             }
 
-            return single is { Length: > 0 } && !single.Contains('$', StringComparison.Ordinal) && !single.Contains(';', StringComparison.Ordinal) ? single : null;
+            var frameworks = (list ?? single ?? string.Empty)
+                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .ToList();
+            if (frameworks.Count == 0 || frameworks.Any(f => f.Contains('$', StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            return frameworks
+                .Select(f => (Name: f, Rank: FrameworkRank(f, out var version), Version: version))
+                .OrderBy(f => f.Rank)
+                .ThenByDescending(f => f.Version)
+                .First().Name;
+        }
+
+        private static int FrameworkRank(string framework, out Version version)
+        {
+            var name = framework.ToLowerInvariant().Split('-')[0];
+            var (rank, digits) = name.StartsWith("netcoreapp", StringComparison.Ordinal) ? (1, name[10..])
+                : name.StartsWith("netstandard", StringComparison.Ordinal) ? (2, name[11..])
+                : name.StartsWith("net", StringComparison.Ordinal) && name.Contains('.', StringComparison.Ordinal) ? (0, name[3..])
+                : name.StartsWith("net", StringComparison.Ordinal) ? (3, string.Join('.', name[3..].ToCharArray()))
+                : (4, string.Empty);
+            version = Version.TryParse(digits.Contains('.', StringComparison.Ordinal) ? digits : digits + ".0", out var v) ? v : new Version(0, 0);
+            return rank;
         }
 
         /// <summary>The package versions of a Directory.Packages.props (central package management).</summary>
