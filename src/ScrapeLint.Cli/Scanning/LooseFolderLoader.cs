@@ -14,8 +14,10 @@ namespace ScrapeLint.Cli.Scanning
     /// Turns a folder into projects of loose C# files without MSBuild: each folder that holds a .csproj
     /// starts a project of the .cs files below it (nested project folders excepted), files outside every
     /// project folder form one more project. Project files are only read as XML (implicit usings, Using
-    /// items, package references, whose assemblies are taken from the local NuGet cache when they are
-    /// there); nothing is evaluated, restored or generated. .editorconfig files in the folder and above it
+    /// items, package references, packages.config and HintPath references, whose assemblies are taken from
+    /// the folder or the local NuGet cache when they are there, simple conditions on them, and project
+    /// references, which become Roslyn project references to the folder's other projects); nothing is
+    /// evaluated, restored or generated. .editorconfig files in the folder and above it
     /// apply as they would in a build. Every file is admitted by <see cref="SourceFileGate"/>: only regular
     /// files inside the folder are opened, and a file or project that cannot be read is recorded in the
     /// ledger without stopping the others.
