@@ -16,8 +16,10 @@ namespace ScrapeLint.Cli.Commands
                               grouped by the folder of the nearest .csproj and compiled against the installed .NET
                               reference assemblies. Project files are read as text, never evaluated: no MSBuild
                               targets, no restore, no source generators, so a repository you do not trust runs
-                              no code of its own. Types from NuGet packages stay unresolved (the rules tolerate
-                              that, but may miss what only those types reveal).
+                              no code of its own. Packages (PackageReference, packages.config, HintPath) come
+                              from the local NuGet cache, ProjectReferences from the folder; what is not found
+                              stays unresolved, with a warning (the rules tolerate that, but may miss what only
+                              those types reveal).
               .sln .slnx .csproj
                               Loaded with MSBuild from the installed .NET SDK (design-time build, like an IDE),
                               honouring the projects' references and .editorconfig. Evaluating a project runs

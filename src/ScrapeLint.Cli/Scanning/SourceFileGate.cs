@@ -52,6 +52,42 @@ namespace ScrapeLint.Cli.Scanning
         public static string RealFolder(string folder)
             => OperatingSystem.IsWindows() ? System.IO.Path.GetFullPath(folder) : Native.RealPath(folder, out _) ?? System.IO.Path.GetFullPath(folder);
 
+        /// <summary>
+        /// The real path of a regular file inside the scanned folder (an assembly a HintPath names), or null when the path
+        /// does not exist, cannot be resolved, leaves the folder or is not a regular file. Nothing is opened.
+        /// </summary>
+        public static string? RegularFileInside(string path, string realRoot)
+        {
+            string? real;
+            if (OperatingSystem.IsWindows())
+            {
+                try
+                {
+                    var info = new FileInfo(path);
+                    real = info.LinkTarget is not null ? info.ResolveLinkTarget(returnFinalTarget: true)?.FullName : info.FullName;
+                }
+                catch (IOException)
+                {
+                    return null;
+                }
+
+                if (real is null || !File.Exists(real) || (File.GetAttributes(real) & (FileAttributes.Directory | FileAttributes.Device)) != 0)
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                real = Native.RealPath(path, out _);
+                if (real is null || !Native.Stat(real, out var mode, out _, out _) || (mode & TypeMask) != RegularFile)
+                {
+                    return null;
+                }
+            }
+
+            return IsInside(real, realRoot) ? real : null;
+        }
+
         /// <param name="realRoot">The real path of the scanned folder, or null for a file that may lie outside it (an .editorconfig above it).</param>
         public static GatedFile Read(string path, string? realRoot, long maxBytes = MaxFileBytes)
         {

@@ -7,13 +7,23 @@ namespace ScrapeLint.Cli.Tests.Infrastructure;
 /// <summary>Packages made in the test, never downloaded: a NuGet cache layout, or .nupkg files for a local feed.</summary>
 public static class LocalPackages
 {
-    /// <summary>Writes &lt;cache&gt;/&lt;id&gt;/&lt;version&gt;/lib/netstandard2.0/&lt;id&gt;.dll, compiled from <paramref name="source"/>.</summary>
-    public static void AddToCache(string cache, string id, string version, string source)
+    /// <summary>
+    /// Writes &lt;cache&gt;/&lt;id&gt;/&lt;version&gt;/lib/&lt;framework&gt;/&lt;assembly&gt;.dll (netstandard2.0 and the id by default),
+    /// compiled from <paramref name="source"/>.
+    /// </summary>
+    public static void AddToCache(string cache, string id, string version, string source, string? assembly = null, string framework = "netstandard2.0")
     {
-        var folder = Path.Combine(cache, id.ToLowerInvariant(), version, "lib", "netstandard2.0");
+        var folder = Path.Combine(cache, id.ToLowerInvariant(), version, "lib", framework);
         Directory.CreateDirectory(folder);
-        File.WriteAllBytes(Path.Combine(folder, id + ".dll"), Compile(id, source));
+        WriteAssembly(Path.Combine(folder, (assembly ?? id) + ".dll"), assembly ?? id, source);
         File.WriteAllText(Path.Combine(cache, id.ToLowerInvariant(), version, id.ToLowerInvariant() + ".nuspec"), Nuspec(id, version));
+    }
+
+    /// <summary>Compiles <paramref name="source"/> into an assembly named <paramref name="name"/> at <paramref name="path"/>.</summary>
+    public static void WriteAssembly(string path, string name, string source)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, Compile(name, source));
     }
 
     /// <summary>A package with only a nuspec (no assemblies), as a .nupkg in <paramref name="feed"/>.</summary>
