@@ -154,6 +154,8 @@ namespace ScrapeLint.Model
         {
             "FactAttribute", "TheoryAttribute", "SkippableFactAttribute", "SkippableTheoryAttribute", "TestAttribute", "TestCaseAttribute",
             "TestCaseSourceAttribute", "TestMethodAttribute", "DataTestMethodAttribute", "TestClassAttribute", "TestFixtureAttribute",
+            "SetUpAttribute", "OneTimeSetUpAttribute", "TestInitializeAttribute", "ClassInitializeAttribute",
+            "BindingAttribute", "GivenAttribute", "WhenAttribute", "ThenAttribute",
         };
 
         /// <summary>A test method or test class: end-to-end and UI tests drive the team's own application, page by page.</summary>
@@ -861,8 +863,9 @@ namespace ScrapeLint.Model
                 }
             }
 
+            // Names and configuration say which platform only for pages: a JSON API's profile-named URL needs the host in code.
             if (shape.WholeHole is { IsVariant: true } whole && (HasWord(whole.Name, ProfileWords) || HasWord(whole.CollectionName, ProfileWords))
-                && MentionsSocialHost())
+                && (MentionsSocialHost() || (allowGenericPaths && NamesSocialPlatform())))
             {
                 return shape.ToString();
             }
@@ -897,19 +900,31 @@ namespace ScrapeLint.Model
                 ? type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken))
                 : new[] { body.Owner.FirstAncestorOrSelf<TypeDeclarationSyntax>() ?? (SyntaxNode)body.Owner };
             var result = scopes.Any(scope => scope.DescendantTokens().Any(t => IsStringText(t) && hosts.Any(h => ContainsHost(t.ValueText, h))));
-
-            // The application's configuration names the platform (appsettings.json given as an additional file).
-            result = result || model.ConfigurationNames(SocialHosts, ContainsHost, cancellationToken);
-
-            // A type or namespace named for the platform (LinkedInContactsVisitor, Scrapers.Instagram): the host is
-            // configuration, the names say whose profiles these are.
-            for (ISymbol? named = body.Facts.Method?.ContainingType; !result && named is not null and not INamespaceSymbol { IsGlobalNamespace: true }; named = named.ContainingSymbol)
-            {
-                result = SocialNames.Any(n => named.Name.IndexOf(n, StringComparison.OrdinalIgnoreCase) >= 0);
-            }
-
             mentionsSocialHost = result;
             return result;
+        }
+
+        /// <summary>
+        /// The platform is named outside the code's strings: the application's configuration (an <c>appsettings*.json</c>
+        /// additional file) names its host, or the type or a namespace around it is named for it (<c>LinkedInContactsVisitor</c>,
+        /// <c>Scrapers.Instagram</c>).
+        /// </summary>
+        private bool NamesSocialPlatform()
+        {
+            if (model.ConfigurationNames(SocialHosts, ContainsHost, cancellationToken))
+            {
+                return true;
+            }
+
+            for (ISymbol? named = body.Facts.Method?.ContainingType; named is not null and not INamespaceSymbol { IsGlobalNamespace: true }; named = named.ContainingSymbol)
+            {
+                if (SocialNames.Any(n => named.Name.IndexOf(n, StringComparison.OrdinalIgnoreCase) >= 0))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsStringText(SyntaxToken token)
