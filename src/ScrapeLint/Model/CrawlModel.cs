@@ -458,6 +458,12 @@ namespace ScrapeLint.Model
 
         private UrlShape? EvaluateDetached(ExpressionSyntax expression)
         {
+            if (!compilation.ContainsSyntaxTree(expression.SyntaxTree))
+            {
+                // A member of a referenced project's compilation (a CompilationReference): metadata to this one.
+                return null;
+            }
+
 #pragma warning disable RS1030 // Shared semantic model, see Body().
             var model = compilation.GetSemanticModel(expression.SyntaxTree);
 #pragma warning restore RS1030

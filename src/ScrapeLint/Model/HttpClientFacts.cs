@@ -92,7 +92,7 @@ namespace ScrapeLint.Model
                     PropertyDeclarationSyntax property => property.Initializer?.Value,
                     _ => null,
                 };
-                if (initializer is not null)
+                if (initializer is not null && compilation.ContainsSyntaxTree(initializer.SyntaxTree))
                 {
 #pragma warning disable RS1030 // Shared semantic model, see CrawlModel.Body().
                     var operation = compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer);

@@ -400,6 +400,11 @@ namespace ScrapeLint.Model
 
             foreach (var reference in method.ContainingType.DeclaringSyntaxReferences)
             {
+                if (!model.Compilation.ContainsSyntaxTree(reference.SyntaxTree))
+                {
+                    continue;
+                }
+
                 foreach (var subscription in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
                 {
                     if (!subscription.IsKind(SyntaxKind.AddAssignmentExpression) || subscription.Right is not AnonymousFunctionExpressionSyntax handler

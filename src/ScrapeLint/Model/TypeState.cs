@@ -93,6 +93,12 @@ namespace ScrapeLint.Model
             var state = new TypeState(type);
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
+                if (!model.Compilation.ContainsSyntaxTree(reference.SyntaxTree))
+                {
+                    // A type of a referenced project's compilation: its state is not this compilation's to read.
+                    continue;
+                }
+
                 if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
                 {
                     continue;
