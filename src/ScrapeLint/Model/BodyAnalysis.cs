@@ -353,7 +353,7 @@ namespace ScrapeLint.Model
 
             // The body opened a page, but not in this loop: a loop that navigates itself (a login retry) reloads the page, the click does not page.
             return navigations.Count > 0 && !navigations.Any(n => loop.Span.Contains(n.Span))
-                && (Facts.Invocations.Any(i => PageReads.Contains(i.TargetMethod.Name) && loop.Span.Contains(i.Syntax.Span) && !click.Syntax.Span.Contains(i.Syntax.Span))
+                && (Facts.Invocations.Any(i => PageReads.Contains(i.TargetMethod.Name) && loop.Span.Contains(i.Syntax.Span) && !FindsTheClicked(i, click))
                     || loop.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => n.Identifier.ValueText == "PageSource"));
         }
 
@@ -373,6 +373,24 @@ namespace ScrapeLint.Model
             }
 
             return false;
+        }
+
+        /// <summary>The lookup finds the element the click clicks (<c>FindElement(…).Click()</c>, or a local given it): no page content read.</summary>
+        private bool FindsTheClicked(IInvocationOperation lookup, IInvocationOperation click)
+        {
+            if (click.Syntax.Span.Contains(lookup.Syntax.Span))
+            {
+                return true;
+            }
+
+            var receiver = click.Instance;
+            while (receiver is IConversionOperation conversion)
+            {
+                receiver = conversion.Operand;
+            }
+
+            return receiver is ILocalReferenceOperation local
+                && Facts.AssignmentsOf(local.Local).Any(a => a.Value is { } value && value.Syntax.Span.Contains(lookup.Syntax.Span));
         }
 
         /// <summary>The URL shape of a found request, evaluated for one iteration scope.</summary>

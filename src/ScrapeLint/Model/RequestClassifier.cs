@@ -19,6 +19,13 @@ namespace ScrapeLint.Model
         private static readonly string[] ProfileWords = { "profile", "user", "member", "person", "people", "follower", "friend", "connection", "candidate", "employee", "handle" };
         private static readonly string[] AvatarWord = { "avatar" };
         private static readonly string[] ImageWords = { "img", "image", "photo", "picture", "pic", "avatar", "thumbnail" };
+        private static readonly string[] FetchVerbs = { "download", "save", "get", "fetch", "grab", "pull", "scrape", "store", "copy", "load", "mirror" };
+        private static readonly string[] SendVerbs = { "upload", "post", "send", "put", "delete", "set", "update", "publish", "share", "edit", "resize", "convert" };
+
+        /// <summary>A helper named for fetching images (<c>SaveImage</c>, <c>DownloadPictureAsync</c>), not for sending them (<c>UploadSinglePhoto</c>).</summary>
+        private static bool IsImageDownloadName(string name)
+            => HasWord(name, ImageWords) && HasWord(name, FetchVerbs) && !HasWord(name, SendVerbs);
+
         private static readonly string[] SocialNames = { "LinkedIn", "Facebook", "Instagram", "Twitter", "TikTok", "VKontakte", "YouTube" };
         private static readonly string[] SocialHosts = { "linkedin.com", "facebook.com", "instagram.com", "twitter.com", "x.com", "tiktok.com", "vk.com", "youtube.com", "threads.net" };
 
@@ -110,7 +117,7 @@ namespace ScrapeLint.Model
             request.ProfileEvidence = ProfileEvidence(shape, allowGenericPaths: !isApiCall);
             request.ImageEvidence = ImageEvidence(shape, response, isApiCall)
                 ?? (found.Wrapper is not null && !isApiCall && (response & ResponseUse.ParsedAsHtml) == 0 && found.Operation is IInvocationOperation helper
-                    && HasWord(helper.TargetMethod.Name, ImageWords) ? shape.ToString() : null);
+                    && IsImageDownloadName(helper.TargetMethod.Name) ? shape.ToString() : null);
             request.IsProfilePhoto = request.ImageEvidence is not null
                 && (request.ProfileEvidence is not null || shape.Pattern.IndexOf("profile_", StringComparison.OrdinalIgnoreCase) >= 0
                     || shape.Pattern.IndexOf("avatar", StringComparison.OrdinalIgnoreCase) >= 0
