@@ -31,6 +31,7 @@ namespace ScrapeLint.Model
         private readonly ConcurrentDictionary<INamedTypeSymbol, UrlShape?> typedClientBases = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, SafeguardKind> transitiveSafeguards = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> fresh = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<AssignmentExpressionSyntax>> subscriptions = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, TypeState> states = new(SymbolEqualityComparer.Default);
         private SyntaxIndex? index;
         private int mayRequest;
@@ -191,8 +192,8 @@ namespace ScrapeLint.Model
 
         /// <summary>
         /// A call returns a new value each time: <c>Random</c>, <c>Guid.NewGuid</c>, <c>RandomNumberGenerator</c>, or a method
-        /// of the project that uses one or counts in a field (<c>Interlocked.Increment</c>, <c>_next++</c>), one level of
-        /// project calls deep. Clocks are not fresh values: a time-stamped polling URL is still one page.
+        /// of the project that calls one of these itself or returns a counter it increments in a field (<c>_next++</c>). Clocks
+        /// are not fresh values: a time-stamped polling URL is still one page.
         /// </summary>
         public bool IsFreshPerCall(IMethodSymbol method)
         {
@@ -226,7 +227,7 @@ namespace ScrapeLint.Model
                         _ => null,
                     })
                     .Where(f => f is not null)!, SymbolEqualityComparer.Default);
-                result = body.Facts.Invocations.Any(i => !SymbolEqualityComparer.Default.Equals(i.TargetMethod.OriginalDefinition, method.OriginalDefinition) && IsFreshPerCall(i.TargetMethod))
+                result = body.Facts.Invocations.Any(i => i.TargetMethod.DeclaringSyntaxReferences.IsEmpty && IsFreshPerCall(i.TargetMethod))
                     || (counters.Count > 0 && body.Facts.Root.Descendants().OfType<IReturnOperation>()
                         .Any(r => r.ReturnedValue is { } value && value.DescendantsAndSelf().OfType<IFieldReferenceOperation>().Any(f => counters.Contains(f.Field))));
             }
@@ -261,6 +262,38 @@ namespace ScrapeLint.Model
             }
 
             return configurationNamesPlatform == 1;
+        }
+
+        /// <summary>
+        /// The <c>x.Event += (…) =&gt; { … }</c> subscriptions with a lambda handler in a type's declarations (of this compilation),
+        /// found by one walk per type.
+        /// </summary>
+        public ImmutableArray<AssignmentExpressionSyntax> LambdaSubscriptions(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            type = type.OriginalDefinition;
+            if (subscriptions.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+
+            var found = ImmutableArray.CreateBuilder<AssignmentExpressionSyntax>();
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (!compilation.ContainsSyntaxTree(reference.SyntaxTree) || Texts.Of(reference.SyntaxTree, cancellationToken).IndexOf("+=", StringComparison.Ordinal) < 0)
+                {
+                    continue;
+                }
+
+                foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                {
+                    if (node is AssignmentExpressionSyntax { Right: AnonymousFunctionExpressionSyntax } subscription && subscription.IsKind(SyntaxKind.AddAssignmentExpression))
+                    {
+                        found.Add(subscription);
+                    }
+                }
+            }
+
+            return subscriptions.GetOrAdd(type, found.ToImmutable());
         }
 
         /// <summary>What a type of the project does with its fields and properties (<see cref="TypeState"/>), built once per type; null for metadata types.</summary>

@@ -405,17 +405,11 @@ namespace ScrapeLint.Model
                 return null;
             }
 
-            foreach (var reference in method.ContainingType.DeclaringSyntaxReferences)
             {
-                if (!model.Compilation.ContainsSyntaxTree(reference.SyntaxTree))
+                foreach (var subscription in model.LambdaSubscriptions(method.ContainingType, cancellationToken))
                 {
-                    continue;
-                }
-
-                foreach (var subscription in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
-                {
-                    if (!subscription.IsKind(SyntaxKind.AddAssignmentExpression) || subscription.Right is not AnonymousFunctionExpressionSyntax handler
-                        || !handler.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => SyntaxIndex.InvokedName(i) == method.Name))
+                    var handler = (AnonymousFunctionExpressionSyntax)subscription.Right;
+                    if (!handler.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => SyntaxIndex.InvokedName(i) == method.Name))
                     {
                         continue;
                     }

@@ -17,6 +17,9 @@ namespace ScrapeLint.Model
     {
         private const int MaxDepth = 128;
 
+        /// <summary>A local appended to more often than this (a URL built by hundreds of <c>+=</c>) is a hole, not a growing shape.</summary>
+        private const int MaxAppends = 8;
+
         /// <summary>Evaluation steps one evaluator may take: past it, a value is an unknown hole (a pathological body stays linear).</summary>
         private const int StepBudget = 4096;
 
@@ -321,7 +324,8 @@ namespace ScrapeLint.Model
                             }
 
                             break;
-                        case AssignmentKind.Update when best is not null && assignment.Site is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } append:
+                        case AssignmentKind.Update when best is not null && assignments.Count <= MaxAppends
+                            && assignment.Site is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } append:
                             // if (page > 1) url += $"&page={page}": the URL with and without its tail; the longer one says more.
                             variant |= inScope;
                             best = Best(best, UrlShape.Concat(best, Evaluate(append.Value)));
