@@ -63,7 +63,7 @@ namespace ScrapeLint.Rules
 
                             if (site is null)
                             {
-                                var operation = node.SemanticModel.GetOperation(node.Node, node.CancellationToken);
+                                var operation = Operation(node.Node, node.SemanticModel, node.CancellationToken);
                                 if (operation is null)
                                 {
                                     return;
@@ -80,14 +80,38 @@ namespace ScrapeLint.Rules
                     },
                     SyntaxKind.InvocationExpression,
                     SyntaxKind.ObjectCreationExpression,
-                    SyntaxKind.SimpleAssignmentExpression);
+                    SyntaxKind.SimpleAssignmentExpression,
+                    SyntaxKind.ComplexElementInitializerExpression);
             });
+        }
+
+        /// <summary>
+        /// The node's operation. An element of a collection initializer (<c>{ "User-Agent", … }</c>) has none of its own: it is the
+        /// implicit <c>Add</c> among the initializer's children.
+        /// </summary>
+        private static IOperation? Operation(SyntaxNode node, SemanticModel semanticModel, CancellationToken cancellationToken)
+        {
+            if (node is InitializerExpressionSyntax && node.Parent is InitializerExpressionSyntax collection)
+            {
+                foreach (var child in semanticModel.GetOperation(collection, cancellationToken)?.ChildOperations ?? Enumerable.Empty<IOperation>())
+                {
+                    if (child.Syntax == node)
+                    {
+                        return child;
+                    }
+                }
+
+                return null;
+            }
+
+            return semanticModel.GetOperation(node, cancellationToken);
         }
 
         /// <summary>Every name some rule looks at: one lookup rejects almost every node before the rules are asked.</summary>
         private static readonly NameSet AnyRuleName = new NameSet(
             UserAgents.SiteNames.Concat(BrowserSettings.ArgumentSiteNames).Concat(BrowserSettings.ScriptSiteNames)
-                .Concat(Proxies.SiteNames).Concat(SessionCookies.SiteNames).Concat(CaptchaServices.EvasionPlugins));
+                .Concat(Proxies.SiteNames).Concat(SessionCookies.SiteNames).Concat(CaptchaServices.EvasionPlugins)
+                .Concat(HeaderEntries.DictionarySiteNames));
 
         /// <summary>
         /// Site names every codebase uses for other things (<c>list.Add</c>, <c>dict[key] = …</c>, <c>Address = …</c>):
@@ -107,6 +131,11 @@ namespace ScrapeLint.Rules
         /// </summary>
         private static bool Mentions(SyntaxNode node, string name, EvasionModel model, CancellationToken cancellationToken)
         {
+            if (IsLoopCopy(node))
+            {
+                return true;
+            }
+
             var scope = name is "Address" or "Server" ? node.FirstAncestorOrSelf<StatementSyntax>() ?? node.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? node : node;
             var span = scope.Span;
             var text = model.Crawl.Texts.Of(node.SyntaxTree, cancellationToken);
@@ -123,6 +152,33 @@ namespace ScrapeLint.Rules
                 if (word is not null && i + word.Length <= span.End && StartsWithLower(text, i, word))
                 {
                     return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// <c>request.Headers.TryAddWithoutValidation(name, value)</c> with a name that is no literal, in a <c>foreach</c> of the same
+        /// member: a header dictionary copied onto a request, whose entries are named elsewhere.
+        /// </summary>
+        private static bool IsLoopCopy(SyntaxNode node)
+        {
+            if (node is not InvocationExpressionSyntax { ArgumentList.Arguments: { Count: 2 } arguments } || arguments[0].Expression is LiteralExpressionSyntax)
+            {
+                return false;
+            }
+
+            for (var current = node.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case CommonForEachStatementSyntax:
+                        return true;
+                    case MemberDeclarationSyntax:
+                    case AnonymousFunctionExpressionSyntax:
+                    case LocalFunctionStatementSyntax:
+                        return false;
                 }
             }
 
@@ -154,8 +210,10 @@ namespace ScrapeLint.Rules
                     SimpleNameSyntax simple => simple.Identifier.ValueText,
                     _ => null,
                 },
+                InitializerExpressionSyntax => "Add",
                 AssignmentExpressionSyntax assignment => assignment.Left switch
                 {
+                    ImplicitElementAccessSyntax => "[]",
                     MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
                     IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
                     ElementAccessExpressionSyntax => "[]",

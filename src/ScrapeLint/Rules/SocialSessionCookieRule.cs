@@ -27,17 +27,30 @@ namespace ScrapeLint.Rules
         {
         }
 
-        public override bool IsCandidate(string name, EvasionModel model, CancellationToken cancellationToken) => SessionCookies.SiteNames.Contains(name);
+        public override bool IsCandidate(string name, EvasionModel model, CancellationToken cancellationToken)
+            => SessionCookies.SiteNames.Contains(name) || HeaderEntries.DictionarySiteNames.Contains(name);
 
         public override IEnumerable<Diagnostic> Check(EvasionSite site)
         {
-            if (SessionCookies.Site(site.Operation) is not { } cookie)
+            List<TracedValue> values;
+            var cookie = SessionCookies.Site(site.Operation);
+            if (cookie is not null)
+            {
+                values = site.Tracer.Trace(cookie.Name);
+            }
+            else if (HeaderEntries.Dictionary(site.Operation, site.Facts) is { } dictionary)
+            {
+                values = HeaderEntries.Named(dictionary, "Cookie", site.Model, site.CancellationToken)
+                    .SelectMany(e => new ValueTracer(site.Model, e.Facts, site.CancellationToken).Trace(e.Value)).ToList();
+                cookie = new CookieSite(site.Operation, null, "a Cookie header in a header dictionary");
+            }
+            else
             {
                 yield break;
             }
 
-            var isHeader = cookie.Target is "a Cookie header" or "a CookieContainer";
-            var names = site.Tracer.Trace(cookie.Name).Where(v => v.Text is not null)
+            var isHeader = cookie.Target is "a Cookie header" or "a CookieContainer" or "a Cookie header in a header dictionary";
+            var names = values.Where(v => v.Text is not null)
                 .SelectMany(v => isHeader ? SessionCookies.NamesInHeader(v.Text!) : new[] { v.Text! })
                 .Distinct().ToList();
             var candidates = names.SelectMany(SessionCookies.Named).ToList();

@@ -261,4 +261,91 @@ public class SL3004SocialSessionCookieTests
             }
             """,
             Verify.Diagnostic(Id).WithLocation(0).WithArguments("JSESSIONID", "LinkedIn", "a System.Net.Cookie"));
+
+    /// <summary>Cookie headers in collection initializers and header dictionaries (issue 16).</summary>
+    public static TheoryData<string> CookieHeadersInInitializersAndDictionaries => new()
+    {
+        // The client's default headers in an initializer.
+        """
+        public class FeedReader
+        {
+            private readonly HttpClient http;
+            public FeedReader(string session)
+            {
+                http = new HttpClient { DefaultRequestHeaders = { {|#0:{ "Cookie", "li_at=" + session }|} } };
+            }
+        }
+        """,
+        // A request's headers in its initializer.
+        """
+        public class Timeline
+        {
+            public Task<HttpResponseMessage> GetAsync(HttpClient http, string url, string cUser, string xs)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { {|#0:{ "Cookie", $"c_user={cUser}; xs={xs}" }|} } };
+                return http.SendAsync(request);
+            }
+        }
+        """,
+        // A header dictionary copied onto each request.
+        """
+        public class Session { public Dictionary<string, string> Headers { get; } = new(); }
+        public class Pager
+        {
+            public Task<HttpResponseMessage> GetAsync(HttpClient http, string url, Session session)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                foreach (var (k, v) in session.Headers) {|#0:request.Headers.TryAddWithoutValidation(k, v)|};
+                return http.SendAsync(request);
+            }
+        }
+        public static class SessionFactory
+        {
+            public static Session From(string token)
+            {
+                var session = new Session();
+                session.Headers.Add("Cookie", "auth_token=" + token + "; ct0=abc");
+                return session;
+            }
+        }
+        """,
+    };
+
+    public static TheoryData<string> SilentCookieHeadersInInitializersAndDictionaries => new()
+    {
+        // The project's own session cookie in an initializer.
+        """
+        public class Backoffice
+        {
+            private readonly HttpClient http;
+            public Backoffice(string session)
+            {
+                http = new HttpClient { BaseAddress = new Uri("https://admin.acme.example/"), DefaultRequestHeaders = { { "Cookie", "acme_session=" + session } } };
+            }
+        }
+        """,
+        // A generic name in a copied dictionary, no platform host anywhere.
+        """
+        public class Pager
+        {
+            private readonly Dictionary<string, string> headers = new() { ["Cookie"] = "sessionid=42" };
+            public Task<HttpResponseMessage> GetAsync(HttpClient http)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, "https://shop.acme.example/orders");
+                foreach (var (k, v) in headers) request.Headers.TryAddWithoutValidation(k, v);
+                return http.SendAsync(request);
+            }
+        }
+        """,
+    };
+
+    [Theory]
+    [MemberData(nameof(CookieHeadersInInitializersAndDictionaries))]
+    public Task PlatformCookieHeaderInAnInitializerOrDictionaryIsReported(string source)
+        => Verify.VerifyAsync(Id, Usings + source, Verify.Diagnostic(Id).WithLocation(0));
+
+    [Theory]
+    [MemberData(nameof(SilentCookieHeadersInInitializersAndDictionaries))]
+    public Task OwnCookieHeaderInAnInitializerOrDictionaryIsSilent(string source)
+        => Verify.VerifyAsync(Id, Usings + source);
 }
