@@ -104,7 +104,7 @@ namespace ScrapeLint.Model
                     {
                         InvocationExpressionSyntax invocation => SyntaxIndex.InvokedName(invocation) == name,
                         ObjectCreationExpressionSyntax creation => method.MethodKind == MethodKind.Constructor && creation.Type is SimpleNameSyntax simple && simple.Identifier.ValueText == name,
-                        ImplicitObjectCreationExpressionSyntax => method.MethodKind == MethodKind.Constructor,
+                        ImplicitObjectCreationExpressionSyntax or ConstructorInitializerSyntax => method.MethodKind == MethodKind.Constructor,
                         _ => false,
                     };
                     if (!matches)

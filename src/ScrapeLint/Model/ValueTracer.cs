@@ -181,7 +181,7 @@ namespace ScrapeLint.Model
             }
         }
 
-        /// <summary>A parameter of a project method: the arguments of the calls in its own type (a helper's callers).</summary>
+        /// <summary>A parameter of a project method: the arguments of the project's calls of it, in any type (a helper's callers).</summary>
         private void Parameter(IParameterSymbol parameter, string? origin, Pick? pick, List<TracedValue> result, int depth)
         {
             if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor } method
@@ -192,7 +192,7 @@ namespace ScrapeLint.Model
 
             try
             {
-                foreach (var (call, callerFacts) in Calls(method))
+                foreach (var (call, callerFacts) in model.CallsOf(method, cancellationToken))
                 {
                     var argument = call switch
                     {
@@ -209,43 +209,6 @@ namespace ScrapeLint.Model
             finally
             {
                 visiting.Remove(parameter);
-            }
-        }
-
-        private IEnumerable<(IOperation Call, BodyFacts? Facts)> Calls(IMethodSymbol method)
-        {
-            var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
-            foreach (var reference in method.ContainingType.DeclaringSyntaxReferences)
-            {
-                var type = reference.GetSyntax(cancellationToken);
-#pragma warning disable RS1030 // The driver's semantic models are cached per tree: this one is shared, not rebuilt.
-                var semanticModel = model.Compilation.GetSemanticModel(type.SyntaxTree);
-#pragma warning restore RS1030
-                foreach (var node in type.DescendantNodes())
-                {
-                    var matches = node switch
-                    {
-                        InvocationExpressionSyntax invocation => SyntaxIndex.InvokedName(invocation) == name,
-                        ObjectCreationExpressionSyntax creation => creation.Type is SimpleNameSyntax simple && simple.Identifier.ValueText == name,
-                        ConstructorInitializerSyntax => method.MethodKind == MethodKind.Constructor,
-                        _ => false,
-                    };
-                    if (!matches || semanticModel.GetOperation(node, cancellationToken) is not { } call)
-                    {
-                        continue;
-                    }
-
-                    var target = call switch
-                    {
-                        IInvocationOperation invocation => invocation.TargetMethod,
-                        IObjectCreationOperation creation => creation.Constructor,
-                        _ => null,
-                    };
-                    if (SymbolEqualityComparer.Default.Equals(target?.OriginalDefinition, method.OriginalDefinition))
-                    {
-                        yield return (call, model.FactsOf(call, cancellationToken));
-                    }
-                }
             }
         }
 
