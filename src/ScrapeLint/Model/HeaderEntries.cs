@@ -96,6 +96,14 @@ namespace ScrapeLint.Model
             return result;
         }
 
+        /// <summary>Every entry of a dictionary, a list of key/value pairs or an anonymous object (a form's fields).</summary>
+        public static List<HeaderEntry> All(IOperation collection, BodyFacts? facts, EvasionModel model, CancellationToken cancellationToken)
+        {
+            var result = new List<HeaderEntry>();
+            new Walker(model, cancellationToken).Entries(collection, facts, result, 0);
+            return result;
+        }
+
         /// <summary>The collection a <c>foreach</c> takes the header name from: the loop's own variable, a deconstructed one, or <c>h.Key</c>.</summary>
         private static IOperation? LoopCollection(IOperation name, BodyFacts facts)
         {
@@ -162,6 +170,24 @@ namespace ScrapeLint.Model
 
                 switch (collection)
                 {
+                    case IAnonymousObjectCreationOperation anonymous:
+                        // Flurl: new { username = user, password = pass }.
+                        foreach (var property in anonymous.Initializers.OfType<ISimpleAssignmentOperation>())
+                        {
+                            if (property.Target is IPropertyReferenceOperation { Property.Name: var field })
+                            {
+                                result.Add(new HeaderEntry(field, property.Value, facts));
+                            }
+                        }
+
+                        break;
+                    case IArrayCreationOperation { Initializer: { } elements }:
+                        foreach (var element in elements.ElementValues)
+                        {
+                            Pair(element, facts, result);
+                        }
+
+                        break;
                     case IObjectCreationOperation creation:
                         if (creation.Initializer is { } initializer)
                         {
@@ -270,11 +296,24 @@ namespace ScrapeLint.Model
                 }
             }
 
+            /// <summary><c>new KeyValuePair&lt;string, string&gt;("username", user)</c>.</summary>
+            private static void Pair(IOperation element, BodyFacts? facts, List<HeaderEntry> result)
+            {
+                if (ValueTracer.Strip(element) is IObjectCreationOperation { Type.Name: "KeyValuePair", Arguments.Length: 2 } pair
+                    && ValueTracer.Strip(pair.Arguments[0].Value)?.ConstantValue is { HasValue: true, Value: string name })
+                {
+                    result.Add(new HeaderEntry(name, pair.Arguments[1].Value, facts));
+                }
+            }
+
             /// <summary>An entry written by <c>Add(name, value)</c>, <c>TryAdd</c>, <c>{ name, value }</c> or <c>[name] = value</c>.</summary>
             private static void Written(IOperation operation, BodyFacts? facts, List<HeaderEntry> result)
             {
                 switch (operation)
                 {
+                    case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } addPair:
+                        Pair(addPair.Arguments[0].Value, facts, result);
+                        break;
                     case IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd" or "Set" or "Append", Arguments.Length: 2 } add
                         when ValueTracer.Strip(add.Arguments[0].Value)?.ConstantValue is { HasValue: true, Value: string name }:
                         result.Add(new HeaderEntry(name, add.Arguments[1].Value, facts));

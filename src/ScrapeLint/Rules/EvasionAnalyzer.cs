@@ -12,7 +12,7 @@ using ScrapeLint.Model;
 namespace ScrapeLint.Rules
 {
     /// <summary>
-    /// Runs the evasion rules (SL3001, SL3002, SL3003, SL3004). Each invocation, object creation and
+    /// Runs the evasion rules (SL3001, SL3002, SL3003, SL3004, SL3005). Each invocation, object creation and
     /// assignment is rejected by its name before anything is bound; the rest is bound once and handed to
     /// the rules that look at that name. Registers nothing in a project that cannot send a request
     /// (<see cref="CrawlModel.MayRequest"/>).
@@ -24,7 +24,8 @@ namespace ScrapeLint.Rules
             new BrowserUserAgentRule(),
             new RotatingProxyRule(),
             new CaptchaOrBotEvasionRule(),
-            new SocialSessionCookieRule());
+            new SocialSessionCookieRule(),
+            new AutomatedLoginRule());
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Rules.Select(r => r.Descriptor).ToImmutableArray();
 
@@ -48,7 +49,8 @@ namespace ScrapeLint.Rules
                         var name = SiteName(node.Node);
                         if (name is null
                             || (!AnyRuleName.Contains(name) && !(model.MentionsCaptchaServices(node.CancellationToken) && (CaptchaServices.IsSolvingName(name) || model.Crawl.Catalog.IsSinkName(name))))
-                            || (CommonNames.Contains(name) && !Mentions(node.Node, name, model, node.CancellationToken)))
+                            || (CommonNames.Contains(name) && !Mentions(node.Node, name, model, node.CancellationToken))
+                            || (Logins.PostNames.Contains(name) && !model.MentionsCaptchaServices(node.CancellationToken) && !MentionsPassword(node.Node, model, node.CancellationToken)))
                         {
                             return;
                         }
@@ -111,7 +113,7 @@ namespace ScrapeLint.Rules
         private static readonly NameSet AnyRuleName = new NameSet(
             UserAgents.SiteNames.Concat(BrowserSettings.ArgumentSiteNames).Concat(BrowserSettings.ScriptSiteNames)
                 .Concat(Proxies.SiteNames).Concat(SessionCookies.SiteNames).Concat(CaptchaServices.EvasionPlugins)
-                .Concat(HeaderEntries.DictionarySiteNames));
+                .Concat(HeaderEntries.DictionarySiteNames).Concat(Logins.TypingNames).Concat(Logins.PostNames));
 
         /// <summary>
         /// Site names every codebase uses for other things (<c>list.Add</c>, <c>dict[key] = …</c>, <c>Address = …</c>):
@@ -150,6 +152,28 @@ namespace ScrapeLint.Rules
                     _ => null,
                 };
                 if (word is not null && i + word.Length <= span.End && StartsWithLower(text, i, word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A post (<c>PostAsync</c>, <c>SendAsync</c>) is bound for SL3005 only when its member's text has "pass" or "pwd" in any case:
+        /// a login form names its password field.
+        /// </summary>
+        private static bool MentionsPassword(SyntaxNode node, EvasionModel model, CancellationToken cancellationToken)
+        {
+            var scope = node.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? node;
+            var text = model.Crawl.Texts.Of(node.SyntaxTree, cancellationToken);
+            var span = scope.Span;
+            for (var i = span.Start; i + 3 <= span.End; i++)
+            {
+                if ((text[i] | 0x20) == 'p'
+                    && (((text[i + 1] | 0x20) == 'a' && i + 4 <= span.End && (text[i + 2] | 0x20) == 's' && (text[i + 3] | 0x20) == 's')
+                        || ((text[i + 1] | 0x20) == 'w' && (text[i + 2] | 0x20) == 'd')))
                 {
                     return true;
                 }
