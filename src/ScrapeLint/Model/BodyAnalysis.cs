@@ -70,6 +70,9 @@ namespace ScrapeLint.Model
 
         public IOperation? File { get; }
 
+        /// <summary>A click in browser automation that loads the next page (no URL: the page the link leads to).</summary>
+        public bool IsClick { get; set; }
+
         public SyntaxNode Syntax => Operation.Syntax;
     }
 
@@ -108,9 +111,15 @@ namespace ScrapeLint.Model
             foreach (var found in Find(TreeOptions, cancellationToken))
             {
                 var shape = Shape(found, evaluator);
-                if (shape.Holes.Any(h => h.ParameterOrdinal >= 0) && !shape.IsRobotsTxt)
+                if ((shape.Holes.Any(h => h.ParameterOrdinal >= 0) || (shape.Holes.Any(h => h.IsState) && !InLoop(found))) && !shape.IsRobotsTxt)
                 {
                     var response = (found.Wrapper?.Response ?? ResponseUse.None) | Flow(found.Operation, evaluator);
+                    if (found.File is not null && IsImagePath(evaluator.Evaluate(found.File)))
+                    {
+                        // DownloadFile(url, $"img{n}.png") inside the helper: its callers download images.
+                        response |= ResponseUse.WrittenToImageFile;
+                    }
+
                     uses.Add(new WrapperUse(shape, found.Wrapper?.Kind ?? found.Kind, response));
                 }
             }
@@ -141,6 +150,23 @@ namespace ScrapeLint.Model
 
             summary = new MethodSummary(uses.ToImmutable(), returned, parameterUses);
             return summary;
+        }
+
+        /// <summary>
+        /// The request runs in a loop of its own method: a request procedure that drains its state in its own loop is
+        /// reported there, not again at every call.
+        /// </summary>
+        private bool InLoop(FoundRequest found)
+        {
+            for (var node = found.Syntax.Parent; node is not null && node != Owner; node = node.Parent)
+            {
+                if (node is ForEachStatementSyntax or ForEachVariableStatementSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Safeguards of this body and of every project method it calls, transitively.</summary>
@@ -223,6 +249,12 @@ namespace ScrapeLint.Model
                 var name = method.Name;
                 var isSinkName = model.Catalog.IsSinkName(name);
                 var isConfigured = options.RequestMethodNames.Contains(name);
+                if (name is "Click" or "ClickAsync" && ClickLoadsPage(invocation))
+                {
+                    yield return new FoundRequest(invocation, SinkKind.Browser, null, null, null) { IsClick = true };
+                    continue;
+                }
+
                 if (!isSinkName && !isConfigured && !index.WrapperNames.Contains(name))
                 {
                     continue;
@@ -254,9 +286,59 @@ namespace ScrapeLint.Model
             }
         }
 
+        private static readonly HashSet<string> PageReads = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "FindElement", "FindElements", "ContentAsync", "GetContentAsync", "InnerTextAsync", "InnerHTMLAsync", "TextContentAsync", "AllInnerTextsAsync",
+            "AllTextContentsAsync", "QuerySelectorAsync", "QuerySelectorAllAsync", "EvaluateAsync", "EvaluateExpressionAsync", "GetAttributeAsync", "Locator",
+        };
+
+        private bool? navigates;
+
+        /// <summary>
+        /// A click of Selenium, Playwright or Puppeteer, in a loop of a body that navigated the browser, whose loop reads the
+        /// page's content: each click opens the next page (paging through "next" or "more" links).
+        /// </summary>
+        private bool ClickLoadsPage(IInvocationOperation click)
+        {
+            var known = model.Known;
+            var ns = click.TargetMethod.ContainingNamespace;
+            if (ns is null || !(SymbolEqualityComparer.Default.Equals(ns, known.SeleniumDriver?.ContainingNamespace)
+                || SymbolEqualityComparer.Default.Equals(ns, known.PlaywrightPage?.ContainingNamespace)
+                || SymbolEqualityComparer.Default.Equals(ns, known.PuppeteerPage?.ContainingNamespace)))
+            {
+                return false;
+            }
+
+            SyntaxNode? loop = null;
+            for (var node = click.Syntax.Parent; node is not null && node != Owner && loop is null; node = node.Parent)
+            {
+                if (node is ForEachStatementSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax)
+                {
+                    loop = node;
+                }
+            }
+
+            if (loop is null)
+            {
+                return false;
+            }
+
+            navigates ??= Facts.Invocations.Any(i => model.Catalog.IsSinkName(i.TargetMethod.Name) && model.Catalog.Match(i.TargetMethod) is { Kind: SinkKind.Browser })
+                || (model.Catalog.HasNavigatingProperty && Facts.MemberAssignments.Any(a => a.Target is IPropertyReferenceOperation property && model.Catalog.IsNavigatingProperty(property.Property)));
+            return navigates.Value
+                && (Facts.Invocations.Any(i => i != click && PageReads.Contains(i.TargetMethod.Name) && loop.Span.Contains(i.Syntax.Span))
+                    || loop.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => n.Identifier.ValueText == "PageSource"));
+        }
+
         /// <summary>The URL shape of a found request, evaluated for one iteration scope.</summary>
         public UrlShape Shape(FoundRequest found, ShapeEvaluator evaluator)
         {
+            if (found.IsClick)
+            {
+                // The page a click opens: a link of the current page, new in each iteration that clicks.
+                return UrlShape.Of(new Hole($"page opened by {((IInvocationOperation)found.Operation).TargetMethod.Name}()", null, evaluator.Covers(found.Operation), HoleKind.Link));
+            }
+
             if (found.Wrapper is { } wrapper && found.Operation is IInvocationOperation call)
             {
                 return evaluator.Substitute(wrapper.Template, call);
@@ -273,6 +355,19 @@ namespace ScrapeLint.Model
                 && model.Clients.BaseAddress(client, this) is { } baseAddress)
             {
                 shape = ShapeEvaluator.Combine(baseAddress, shape);
+            }
+
+            // RestSharp: a resource relative to the base URL the client was built with (or none: the base URL itself).
+            if ((shape.IsRelative || shape.Parts.Length == 0) && found.Operation is IInvocationOperation restCall
+                && model.Known.RestRequest is { } restRequest
+                && SymbolEqualityComparer.Default.Equals(restCall.TargetMethod.ContainingNamespace, restRequest.ContainingNamespace)
+                && (restCall.Instance ?? (restCall.TargetMethod.IsExtensionMethod && restCall.Arguments.Length > 0 ? restCall.Arguments[0].Value : null)) is { } restClient)
+            {
+                var baseUrl = evaluator.Evaluate(restClient);
+                if (baseUrl.Parts.OfType<string>().Any() || baseUrl.Holes.Any(h => h.ParameterOrdinal >= 0 || h.IsVariant || h.IsState))
+                {
+                    shape = ShapeEvaluator.Combine(baseUrl, shape);
+                }
             }
 
             return shape;
@@ -411,7 +506,7 @@ namespace ScrapeLint.Model
             }
 
             if (KnownSymbols.Is(type, model.Known.Regex) && name is "Match" or "Matches" or "IsMatch" or "Replace"
-                && (consumer.Arguments.Any(a => a.Value.ConstantValue.Value is string pattern && LooksForLinks(pattern)) || RegexLooksForLinks(consumer.Instance)))
+                && (consumer.Arguments.Any(a => PatternLooksForLinks(a.Value)) || RegexLooksForLinks(consumer.Instance, 0)))
             {
                 return ResponseUse.ParsedAsHtml;
             }
@@ -441,9 +536,45 @@ namespace ScrapeLint.Model
             return ResponseUse.None;
         }
 
-        /// <summary>A Regex instance built from a pattern that looks for links: a field, a local, or a [GeneratedRegex] method.</summary>
-        private bool RegexLooksForLinks(IOperation? regex)
+        /// <summary>A pattern argument that looks for links: a constant, or a local given one.</summary>
+        private bool PatternLooksForLinks(IOperation value)
         {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value.ConstantValue.Value is string pattern)
+            {
+                return LooksForLinks(pattern);
+            }
+
+            return value is ILocalReferenceOperation local
+                && Facts.AssignmentsOf(local.Local).Any(a => a.Value?.ConstantValue.Value is string assigned && LooksForLinks(assigned));
+        }
+
+        /// <summary>
+        /// A Regex instance built from a pattern that looks for links: <c>new Regex(pattern)</c>, a field, a local given one of
+        /// these, or a [GeneratedRegex] method.
+        /// </summary>
+        private bool RegexLooksForLinks(IOperation? regex, int depth)
+        {
+            while (regex is IConversionOperation conversion)
+            {
+                regex = conversion.Operand;
+            }
+
+            if (regex is IObjectCreationOperation creation)
+            {
+                return creation.Arguments.Any(a => PatternLooksForLinks(a.Value));
+            }
+
+            if (regex is ILocalReferenceOperation assignedLocal && depth < 4
+                && Facts.AssignmentsOf(assignedLocal.Local).Any(a => a.Kind == AssignmentKind.Value && a.Value is not null && RegexLooksForLinks(a.Value, depth + 1)))
+            {
+                return true;
+            }
+
             ISymbol? symbol = regex switch
             {
                 IFieldReferenceOperation field => field.Field,

@@ -30,6 +30,8 @@ namespace ScrapeLint.Model
         private readonly ConcurrentDictionary<ISymbol, UrlShape?> initializers = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, UrlShape?> typedClientBases = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, SafeguardKind> transitiveSafeguards = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> fresh = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, TypeState> states = new(SymbolEqualityComparer.Default);
         private SyntaxIndex? index;
         private int mayRequest;
         private SafeguardKind? pipeline;
@@ -44,6 +46,8 @@ namespace ScrapeLint.Model
         }
 
         public HttpClientFacts Clients { get; }
+
+        public Compilation Compilation => compilation;
 
         /// <summary>The files' texts, for the searches made before anything is bound.</summary>
         public SourceStrings Texts { get; } = new SourceStrings();
@@ -183,6 +187,65 @@ namespace ScrapeLint.Model
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// A call returns a new value each time: <c>Random</c>, <c>Guid.NewGuid</c>, <c>RandomNumberGenerator</c>, or a method
+        /// of the project that uses one or counts in a field (<c>Interlocked.Increment</c>, <c>_next++</c>), one level of
+        /// project calls deep. Clocks are not fresh values: a time-stamped polling URL is still one page.
+        /// </summary>
+        public bool IsFreshPerCall(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            if (KnownSymbols.Is(type, Known.Random) || KnownSymbols.Is(type, Known.RandomNumberGenerator) || KnownSymbols.Is(type, Known.Interlocked)
+                || (KnownSymbols.Is(type, Known.Guid) && method.Name == "NewGuid"))
+            {
+                return true;
+            }
+
+            if (method.DeclaringSyntaxReferences.IsEmpty || method.MethodKind != MethodKind.Ordinary)
+            {
+                return false;
+            }
+
+            if (fresh.TryGetValue(method.OriginalDefinition, out var known))
+            {
+                return known;
+            }
+
+            fresh[method.OriginalDefinition] = false; // while it is computed: recursion is not freshness
+            var result = false;
+            if (Body(method, CancellationToken.None) is { } body)
+            {
+                // A counter only when what the method returns reads it: _requests++ for statistics is no fresh value.
+                var counters = new HashSet<IFieldSymbol>(body.Facts.Root.Descendants()
+                    .Select(o => o switch
+                    {
+                        IIncrementOrDecrementOperation { Target: IFieldReferenceOperation field } => field.Field,
+                        ICompoundAssignmentOperation { Target: IFieldReferenceOperation field } => field.Field,
+                        _ => null,
+                    })
+                    .Where(f => f is not null)!, SymbolEqualityComparer.Default);
+                result = body.Facts.Invocations.Any(i => !SymbolEqualityComparer.Default.Equals(i.TargetMethod.OriginalDefinition, method.OriginalDefinition) && IsFreshPerCall(i.TargetMethod))
+                    || (counters.Count > 0 && body.Facts.Root.Descendants().OfType<IReturnOperation>()
+                        .Any(r => r.ReturnedValue is { } value && value.DescendantsAndSelf().OfType<IFieldReferenceOperation>().Any(f => counters.Contains(f.Field))));
+            }
+
+            fresh[method.OriginalDefinition] = result;
+            return result;
+        }
+
+        /// <summary>What a type of the project does with its fields and properties (<see cref="TypeState"/>), built once per type; null for metadata types.</summary>
+        public TypeState? State(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            type = type.OriginalDefinition;
+            if (type.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return null;
+            }
+
+            // Not a Lazy: a build cancelled on one thread must not be cached for the others.
+            return states.TryGetValue(type, out var known) ? known : states.GetOrAdd(type, TypeState.Build(this, type, cancellationToken));
         }
 
         /// <summary>The summary of a project method: is it a request wrapper, what URL does it return. Null while it is being computed (recursion).</summary>

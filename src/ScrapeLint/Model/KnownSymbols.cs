@@ -40,6 +40,8 @@ namespace ScrapeLint.Model
         private readonly Lazy<INamedTypeSymbol?> seleniumDriver;
         private readonly Lazy<INamedTypeSymbol?> seleniumElement;
         private readonly Lazy<INamedTypeSymbol?> restRequest;
+        private readonly Lazy<INamedTypeSymbol?> restClient;
+        private readonly Lazy<INamedTypeSymbol?> restClientOptions;
         private readonly Lazy<INamedTypeSymbol?> flurlUrl;
         private readonly Lazy<INamedTypeSymbol?> flurlRequest;
         private readonly Lazy<INamedTypeSymbol?> task;
@@ -62,6 +64,11 @@ namespace ScrapeLint.Model
         private readonly Lazy<INamedTypeSymbol?> robotsTxt;
         private readonly Lazy<INamedTypeSymbol?> politeHttpHandler;
         private readonly Lazy<ImmutableArray<INamedTypeSymbol>> abotCrawlers;
+        private readonly Lazy<INamedTypeSymbol?> path;
+        private readonly Lazy<INamedTypeSymbol?> random;
+        private readonly Lazy<INamedTypeSymbol?> guid;
+        private readonly Lazy<INamedTypeSymbol?> randomNumberGenerator;
+        private readonly Lazy<INamedTypeSymbol?> interlocked;
         private readonly Lazy<ImmutableArray<INamedTypeSymbol>> abotConfigurations;
 
         public KnownSymbols(Compilation compilation)
@@ -96,6 +103,8 @@ namespace ScrapeLint.Model
             seleniumDriver = Type("OpenQA.Selenium.IWebDriver", "WebDriver|Selenium.WebDriver");
             seleniumElement = Type("OpenQA.Selenium.IWebElement", "WebDriver|Selenium.WebDriver");
             restRequest = Type("RestSharp.RestRequest", "RestSharp");
+            restClient = Type("RestSharp.RestClient", "RestSharp");
+            restClientOptions = Type("RestSharp.RestClientOptions", "RestSharp");
             flurlUrl = Type("Flurl.Url", "Flurl");
             flurlRequest = Type("Flurl.Http.IFlurlRequest", "Flurl.Http");
             task = Type("System.Threading.Tasks.Task");
@@ -111,6 +120,11 @@ namespace ScrapeLint.Model
             list = Type("System.Collections.Generic.List`1");
             array = Type("System.Array");
             file = Type("System.IO.File");
+            path = Type("System.IO.Path");
+            random = Type("System.Random");
+            guid = Type("System.Guid");
+            randomNumberGenerator = Type("System.Security.Cryptography.RandomNumberGenerator");
+            interlocked = Type("System.Threading.Interlocked");
             fileStream = Type("System.IO.FileStream");
             regex = Type("System.Text.RegularExpressions.Regex");
             delegatingHandler = Type("System.Net.Http.DelegatingHandler");
@@ -153,6 +167,8 @@ namespace ScrapeLint.Model
         public INamedTypeSymbol? SeleniumDriver => seleniumDriver.Value;
         public INamedTypeSymbol? SeleniumElement => seleniumElement.Value;
         public INamedTypeSymbol? RestRequest => restRequest.Value;
+        public INamedTypeSymbol? RestClient => restClient.Value;
+        public INamedTypeSymbol? RestClientOptions => restClientOptions.Value;
         public INamedTypeSymbol? FlurlUrl => flurlUrl.Value;
         public INamedTypeSymbol? FlurlRequest => flurlRequest.Value;
         public INamedTypeSymbol? Task => task.Value;
@@ -168,6 +184,11 @@ namespace ScrapeLint.Model
         public INamedTypeSymbol? List => list.Value;
         public INamedTypeSymbol? Array => array.Value;
         public INamedTypeSymbol? File => file.Value;
+        public INamedTypeSymbol? Path => path.Value;
+        public INamedTypeSymbol? Random => random.Value;
+        public INamedTypeSymbol? Guid => guid.Value;
+        public INamedTypeSymbol? RandomNumberGenerator => randomNumberGenerator.Value;
+        public INamedTypeSymbol? Interlocked => interlocked.Value;
         public INamedTypeSymbol? FileStream => fileStream.Value;
         public INamedTypeSymbol? Regex => regex.Value;
         public INamedTypeSymbol? DelegatingHandler => delegatingHandler.Value;

@@ -19,6 +19,7 @@ namespace ScrapeLint.Model
         private static readonly string[] ProfileWords = { "profile", "user", "member", "person", "people", "follower", "friend", "connection", "candidate", "employee", "handle" };
         private static readonly string[] AvatarWord = { "avatar" };
         private static readonly string[] ImageWords = { "img", "image", "photo", "picture", "pic", "avatar", "thumbnail" };
+        private static readonly string[] SocialNames = { "LinkedIn", "Facebook", "Instagram", "Twitter", "TikTok", "VKontakte", "YouTube" };
         private static readonly string[] SocialHosts = { "linkedin.com", "facebook.com", "instagram.com", "twitter.com", "x.com", "tiktok.com", "vk.com", "youtube.com", "threads.net" };
 
         private readonly CrawlModel model;
@@ -73,7 +74,8 @@ namespace ScrapeLint.Model
             request.IsVariant = chosen is not null;
             request.UrlSyntax = found.Url?.Syntax ?? WrapperUrlArgument(found);
             var host = shape.HostSuffix;
-            request.IsExempt = (host is not null ? IsExemptHost(host) : AllSourcesExempt(shape, chosen)) || IsMockedClient(found) || IsInTest();
+            request.IsExempt = (host is not null ? IsExemptHost(host) : AllSourcesExempt(shape, chosen)) || IsMockedClient(found) || IsInTest()
+                || (found.IsClick && NavigatesOnlyToExemptHosts());
             if (host is not null && (found.Wrapper is null || found.Wrapper.HostFromParameter))
             {
                 request.RestrictedDomain = options.RestrictedDomainOf(host);
@@ -100,7 +102,9 @@ namespace ScrapeLint.Model
             // nothing says the response is JSON: an API's /users/{id} is not a profile page.
             var isApiCall = found.Kind == SinkKind.JsonApi || (response & ResponseUse.ParsedAsJson) != 0;
             request.ProfileEvidence = ProfileEvidence(shape, allowGenericPaths: !isApiCall);
-            request.ImageEvidence = ImageEvidence(shape, response, isApiCall);
+            request.ImageEvidence = ImageEvidence(shape, response, isApiCall)
+                ?? (found.Wrapper is not null && !isApiCall && (response & ResponseUse.ParsedAsHtml) == 0 && found.Operation is IInvocationOperation helper
+                    && HasWord(helper.TargetMethod.Name, ImageWords) ? shape.ToString() : null);
             request.IsProfilePhoto = request.ImageEvidence is not null
                 && (request.ProfileEvidence is not null || shape.Pattern.IndexOf("profile_", StringComparison.OrdinalIgnoreCase) >= 0
                     || shape.Pattern.IndexOf("avatar", StringComparison.OrdinalIgnoreCase) >= 0
@@ -115,6 +119,17 @@ namespace ScrapeLint.Model
             request.IsCrawl = fetchesPages;
 
             var guards = BodySafeguards() & ~SafeguardKind.ConcurrencyGate;
+            if (found.Kind == SinkKind.Crawler)
+            {
+                guards |= CrawlerConfiguration(found) & ~SafeguardKind.ConcurrencyGate;
+            }
+
+            if (chosen is not null && chosen.Kind != IterationKind.Recursion && found.Kind != SinkKind.Crawler)
+            {
+                // Pacing counts between two requests: in the iteration, or in a member it calls. A sleep before or after the loop does not.
+                guards = (guards & ~SafeguardKind.Throttle) | (SafeguardsIn(chosen.Node) & SafeguardKind.Throttle);
+            }
+
             if (found.Kind is SinkKind.Http or SinkKind.JsonApi)
             {
                 guards |= model.PipelineSafeguards(cancellationToken) & ~SafeguardKind.ConcurrencyGate;
@@ -152,6 +167,28 @@ namespace ScrapeLint.Model
             }
 
             return false;
+        }
+
+        /// <summary>Every navigation of the body goes to a known host that is exempt: clicks there page through the team's own site.</summary>
+        private bool NavigatesOnlyToExemptHosts()
+        {
+            var evaluator = new ShapeEvaluator(body.Facts, model, scope: null);
+            var any = false;
+            foreach (var navigation in body.Find(options, cancellationToken))
+            {
+                if (navigation.IsClick || navigation.Kind != SinkKind.Browser)
+                {
+                    continue;
+                }
+
+                any = true;
+                if (body.Shape(navigation, evaluator).HostSuffix is not { } host || !IsExemptHost(host))
+                {
+                    return false;
+                }
+            }
+
+            return any;
         }
 
         private bool IsExemptHost(string host) => options.IsApiHost(host) || HostList.IsLoopback(host) || options.IsAllowed(host);
@@ -234,10 +271,15 @@ namespace ScrapeLint.Model
                             result.Add(context);
                         }
                         else if (SyntaxIndex.InvokedName(invocation) is "Run" or "StartNew"
-                            && semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { ContainingType.Name: "Task" or "TaskFactory" })
+                            && semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { ContainingType.Name: "Task" or "TaskFactory" } run)
                         {
                             // Task.Run inside a loop starts the requests side by side: concurrent, not sequential.
-                            result.Add(new Iteration(IterationKind.StartedTask, lambda, "task started in the loop") { IsConcurrent = true });
+                            result.Add(new Iteration(IterationKind.StartedTask, lambda, "task started in the loop")
+                            {
+                                IsConcurrent = true,
+                                FanOutLocation = invocation.Expression.GetLocation(),
+                                FanOutName = run.ContainingType.Name + "." + run.Name,
+                            });
                         }
 
                         break;
@@ -252,6 +294,16 @@ namespace ScrapeLint.Model
                 result.RemoveAt(result.Count - 1);
             }
 
+            // tasks.Add(SaveAsync(url)) or _ = SaveAsync(url) in a loop: the loop starts every request without waiting for one.
+            if (result.Count > 0 && result[0].Kind == IterationKind.Loop && !result.Any(c => c.IsConcurrent) && StartedWithoutAwait(found) is { } started)
+            {
+                var loop = result[0];
+                loop.IsConcurrent = true;
+                loop.IsBounded = loop.Node is ForEachStatementSyntax { Expression: var chunked } && IsChunk(chunked);
+                loop.FanOutLocation = started.Location;
+                loop.FanOutName = started.Name;
+            }
+
             if (found.Operation is IInvocationOperation call && body.Facts.Method is { } self
                 && SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, self.OriginalDefinition))
             {
@@ -259,6 +311,45 @@ namespace ScrapeLint.Model
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// The request's task is started and left running: added to a collection that <c>Task.WhenAll</c>/<c>WhenAny</c> awaits
+        /// later (the fan-out is that call), or discarded (<c>_ = …</c>, or a call statement that is not awaited).
+        /// </summary>
+        private (Location Location, string Name)? StartedWithoutAwait(FoundRequest found)
+        {
+            if (found.Operation is not IInvocationOperation call || !IsTaskLike(call.TargetMethod.ReturnType))
+            {
+                return null;
+            }
+
+            IOperation current = call;
+            while (current.Parent is IConversionOperation)
+            {
+                current = current.Parent;
+            }
+
+            switch (current.Parent)
+            {
+                case ISimpleAssignmentOperation { Target: IDiscardOperation }:
+                case IExpressionStatementOperation:
+                    return (call.Syntax.GetLocation(), call.TargetMethod.Name);
+                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add" or "Enqueue" or "Push" or "AddRange" } add }
+                    when BodyFacts.CollectionSymbol(add.Instance) is { } tasks:
+                    foreach (var invocation in body.Facts.Invocations)
+                    {
+                        if (invocation.TargetMethod.Name is "WhenAll" or "WhenAny" && KnownSymbols.Is(invocation.TargetMethod.ContainingType, model.Known.Task)
+                            && invocation.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(o => SymbolEqualityComparer.Default.Equals(BodyFacts.CollectionSymbol(o), tasks))))
+                        {
+                            return (((InvocationExpressionSyntax)invocation.Syntax).Expression.GetLocation(), "Task." + invocation.TargetMethod.Name);
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
         }
 
         private Iteration? LambdaContext(AnonymousFunctionExpressionSyntax lambda, InvocationExpressionSyntax invocation, SemanticModel semanticModel)
@@ -425,6 +516,120 @@ namespace ScrapeLint.Model
                 .Where(a => a.Target is IPropertyReferenceOperation { Property.Name: "MaxDegreeOfParallelism" })
                 .Select(a => a.Value) ?? Enumerable.Empty<IOperation>();
 
+        /// <summary>
+        /// What the configuration an Abot crawler was built with sets: <c>new PoliteWebCrawler(new SiteConfig())</c>, where the
+        /// project's configuration class sets its properties in its constructor, or an object initializer. The crawler is
+        /// the local or field the request is made on.
+        /// </summary>
+        private SafeguardKind CrawlerConfiguration(FoundRequest found)
+        {
+            if (found.Operation is not IInvocationOperation { Instance: { } instance })
+            {
+                return SafeguardKind.None;
+            }
+
+            var result = SafeguardKind.None;
+            foreach (var creation in Creations(instance))
+            {
+                foreach (var argument in creation.Arguments)
+                {
+                    foreach (var configuration in Creations(argument.Value))
+                    {
+                        if (!KnownSymbols.IsAny(configuration.Type, model.Known.AbotConfigurations) && !InheritsAny(configuration.Type, model.Known.AbotConfigurations))
+                        {
+                            continue;
+                        }
+
+                        if (configuration.Constructor is { } constructor && !constructor.DeclaringSyntaxReferences.IsEmpty)
+                        {
+                            result |= model.TransitiveSafeguards(constructor, cancellationToken);
+                        }
+
+                        foreach (var assignment in configuration.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? Enumerable.Empty<ISimpleAssignmentOperation>())
+                        {
+                            result |= model.Safeguards.Of(assignment);
+                        }
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private static bool InheritsAny(ITypeSymbol? type, System.Collections.Immutable.ImmutableArray<INamedTypeSymbol> bases)
+        {
+            for (var current = type?.BaseType; current is not null; current = current.BaseType)
+            {
+                if (KnownSymbols.IsAny(current, bases))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The object creations a value comes from: itself, a local's assignments, a field's or property's writes in its type.</summary>
+        private IEnumerable<IObjectCreationOperation> Creations(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            switch (value)
+            {
+                case IObjectCreationOperation creation:
+                    yield return creation;
+                    break;
+                case ILocalReferenceOperation local:
+                    foreach (var assignment in body.Facts.AssignmentsOf(local.Local))
+                    {
+                        if (assignment.Value is IObjectCreationOperation assigned)
+                        {
+                            yield return assigned;
+                        }
+                    }
+
+                    break;
+                case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when model.State(member.Member.ContainingType, cancellationToken) is { } state:
+                    foreach (var write in state.WritesOf(member.Member))
+                    {
+                        var written = write.Value;
+                        while (written is IConversionOperation writtenConversion)
+                        {
+                            written = writtenConversion.Operand;
+                        }
+
+                        if (written is IObjectCreationOperation assigned)
+                        {
+                            yield return assigned;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>What the invocations inside a scope guard, directly or in the project methods they call.</summary>
+        private SafeguardKind SafeguardsIn(SyntaxNode scope)
+        {
+            var result = SafeguardKind.None;
+            foreach (var invocation in body.Facts.Invocations)
+            {
+                if (scope.SyntaxTree == invocation.Syntax.SyntaxTree && scope.Span.Contains(invocation.Syntax.Span))
+                {
+                    result |= model.Safeguards.Of(invocation, options);
+                    if (!invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty)
+                    {
+                        result |= model.TransitiveSafeguards(invocation.TargetMethod, cancellationToken);
+                    }
+                }
+            }
+
+            return result;
+        }
+
         /// <summary>A SemaphoreSlim or RateLimiter gate inside the fan-out lambda, directly or in a method it calls.</summary>
         private bool GateIn(SyntaxNode scope)
         {
@@ -456,6 +661,13 @@ namespace ScrapeLint.Model
                 if (hole.IsVariant && hole.Kind == HoleKind.Drained && hole.Symbol is { } collection
                     && body.Facts.CollectionAdds.TryGetValue(collection, out var adds)
                     && adds.Any(add => iteration.Node.Span.Contains(add.Syntax.Span)))
+                {
+                    return true;
+                }
+
+                // A field the type drains and refills outside its constructors (a step method's frontier).
+                if (hole.IsVariant && hole.Kind == HoleKind.Drained && hole.Symbol is IFieldSymbol or IPropertySymbol
+                    && model.State(hole.Symbol.ContainingType, cancellationToken)?.IsFrontier(hole.Symbol) == true)
                 {
                     return true;
                 }
@@ -508,6 +720,14 @@ namespace ScrapeLint.Model
             var hosts = SocialHosts.Concat(options.RestrictedDomains).ToArray();
             var result = scope.DescendantTokens().Any(t => (t.IsKind(SyntaxKind.StringLiteralToken) || t.IsKind(SyntaxKind.InterpolatedStringTextToken))
                 && hosts.Any(h => ContainsHost(t.ValueText, h)));
+
+            // A type or namespace named for the platform (LinkedInContactsVisitor, Scrapers.Instagram): the host is
+            // configuration, the names say whose profiles these are.
+            for (ISymbol? named = body.Facts.Method?.ContainingType; !result && named is not null and not INamespaceSymbol { IsGlobalNamespace: true }; named = named.ContainingSymbol)
+            {
+                result = SocialNames.Any(n => named.Name.IndexOf(n, StringComparison.OrdinalIgnoreCase) >= 0);
+            }
+
             mentionsSocialHost = result;
             return result;
         }

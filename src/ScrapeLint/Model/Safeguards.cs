@@ -57,9 +57,13 @@ namespace ScrapeLint.Model
                 result |= SafeguardKind.RobotsCheck;
             }
 
-            if ((name == "Delay" && KnownSymbols.Is(type, known.Task))
-                || (name == "Sleep" && KnownSymbols.Is(type, known.Thread))
-                || (name == "WaitForNextTickAsync" && KnownSymbols.Is(type, known.PeriodicTimer)))
+            if (((name == "Delay" && KnownSymbols.Is(type, known.Task)) || (name == "Sleep" && KnownSymbols.Is(type, known.Thread)))
+                && !IsNoWait(invocation))
+            {
+                result |= SafeguardKind.Throttle;
+            }
+
+            if (name == "WaitForNextTickAsync" && KnownSymbols.Is(type, known.PeriodicTimer))
             {
                 result |= SafeguardKind.Throttle;
             }
@@ -78,12 +82,34 @@ namespace ScrapeLint.Model
             // Throttles the project or a library names for what they do (an injected IRateLimiter, a ThrottleAsync helper).
             if (Contains(name, "Throttl") || Contains(name, "RateLimit") || Contains(name, "Politeness") || Contains(name, "WaitTurn")
                 || Contains(type.Name, "RateLimit") || Contains(type.Name, "Throttl")
-                || name.StartsWith("Delay", StringComparison.Ordinal) || name.StartsWith("RandomDelay", StringComparison.Ordinal))
+                || (name.StartsWith("Delay", StringComparison.Ordinal) && !KnownSymbols.Is(type, known.Task)) || name.StartsWith("RandomDelay", StringComparison.Ordinal))
             {
                 result |= SafeguardKind.Throttle;
             }
 
             return result;
+        }
+
+        /// <summary><c>Task.Delay(-1)</c> waits forever (a host kept alive), <c>Task.Delay(0)</c> not at all: neither paces requests.</summary>
+        private static bool IsNoWait(IInvocationOperation invocation)
+        {
+            if (invocation.Arguments.Length == 0)
+            {
+                return false;
+            }
+
+            var value = invocation.Arguments[0].Value;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value.ConstantValue is { HasValue: true, Value: int milliseconds })
+            {
+                return milliseconds <= 0;
+            }
+
+            return value is IFieldReferenceOperation { Field.Name: "InfiniteTimeSpan" or "Zero" } || value is IFieldReferenceOperation { Field: { Name: "Infinite", HasConstantValue: true } };
         }
 
         /// <summary>Abot configuration: <c>IsRespectRobotsDotTextEnabled = true</c>, <c>MinCrawlDelayPerDomainMilliSeconds &gt; 0</c>.</summary>

@@ -245,6 +245,7 @@ namespace ScrapeLint.Model
                 HoleKind kind = HoleKind.Value;
                 string? collectionName = null;
                 ISymbol? drainedFrom = null;
+                var drainedState = false;
                 foreach (var assignment in assignments)
                 {
                     var inScope = InScope(assignment.Site);
@@ -290,6 +291,7 @@ namespace ScrapeLint.Model
                                 kind = HoleKind.Drained;
                                 collectionName = NameOf(call.Instance);
                                 drainedFrom = BodyFacts.CollectionSymbol(call.Instance);
+                                drainedState = IsOwnCollection(call.Instance);
                                 if (ElementOf(call.Instance) is { WholeHole: { } drainedElement })
                                 {
                                     kind = drainedElement.Kind == HoleKind.Value ? HoleKind.Drained : drainedElement.Kind;
@@ -323,7 +325,7 @@ namespace ScrapeLint.Model
                 if (!asHole && assignments.Count == 1 && best?.WholeHole is { } single && single.Symbol is not IParameterSymbol)
                 {
                     // var url = queue.Dequeue(): the local's name says more than the call's.
-                    return UrlShape.Of(new Hole(local.Name, single.Kind == HoleKind.Drained ? single.Symbol : local, single.IsVariant, single.Kind, single.ParameterOrdinal, single.CollectionName ?? single.Name));
+                    return UrlShape.Of(new Hole(local.Name, single.Kind == HoleKind.Drained || single.IsState ? single.Symbol : local, single.IsVariant, single.Kind, single.ParameterOrdinal, single.CollectionName ?? single.Name, single.IsState));
                 }
 
                 if (asHole || best is null)
@@ -338,7 +340,7 @@ namespace ScrapeLint.Model
                         kind = kind == HoleKind.Value ? only.Kind : kind;
                     }
 
-                    return UrlShape.Of(new Hole(local.Name, kind == HoleKind.Drained ? drainedFrom ?? local : local, variant, kind, collectionName: collectionName));
+                    return UrlShape.Of(new Hole(local.Name, kind == HoleKind.Drained ? drainedFrom ?? local : local, variant, kind, collectionName: collectionName, isState: drainedState));
                 }
 
                 return variant && !best.IsVariant ? ForceVariant(best, local) : best;
@@ -377,9 +379,22 @@ namespace ScrapeLint.Model
 
         private UrlShape Member(IOperation reference, ISymbol member, IOperation? instance)
         {
+            var own = IsOwnState(member, instance);
+            if (own && AssignedBefore(member, reference) is { } assigned)
+            {
+                // CurrentUrl = url; web.Load(CurrentUrl): the value this body parked in its own member.
+                return assigned;
+            }
+
             if (model.InitializerShape(member) is { } initial)
             {
                 return initial;
+            }
+
+            if (own)
+            {
+                // The object's state: a caller substitutes it from the instance it calls this method on.
+                return UrlShape.Of(new Hole(member.Name, member.OriginalDefinition, isVariant: false, isState: true));
             }
 
             var owner = instance is null || instance is IInstanceReferenceOperation ? null : Evaluate(instance);
@@ -453,6 +468,23 @@ namespace ScrapeLint.Model
                 }
             }
 
+            if (KnownSymbols.Is(method.ContainingType, model.Known.Path) && name is "Combine" or "Join")
+            {
+                // Path.Combine("out", $"img{n}.png"): the parts joined by separators, for the file name's extension.
+                var joined = new List<UrlShape>();
+                foreach (var part in Flatten(arguments))
+                {
+                    if (joined.Count > 0)
+                    {
+                        joined.Add(UrlShape.Text("/"));
+                    }
+
+                    joined.Add(Evaluate(part));
+                }
+
+                return UrlShape.Concat(joined);
+            }
+
             var attribute = AttributeName(invocation);
             if (attribute is not null && AttributeKind(attribute) is { } attributeKind)
             {
@@ -474,7 +506,7 @@ namespace ScrapeLint.Model
             {
                 var element = ElementOf(receiver);
                 var drainedKind = element?.WholeHole is { Kind: not HoleKind.Value } known ? known.Kind : HoleKind.Drained;
-                return UrlShape.Of(new Hole(NameOf(receiver), BodyFacts.CollectionSymbol(receiver), InScope(invocation), drainedKind, collectionName: NameOf(receiver)));
+                return UrlShape.Of(new Hole(NameOf(receiver), BodyFacts.CollectionSymbol(receiver), InScope(invocation), drainedKind, collectionName: NameOf(receiver), isState: IsOwnCollection(receiver)));
             }
 
             if (ElementMethods.Contains(name) && receiver is not null)
@@ -482,12 +514,16 @@ namespace ScrapeLint.Model
                 return Element(receiver, arguments.Skip(invocation.Instance is null ? 1 : 0).Select(a => a.Value));
             }
 
+            // A random id, a new Guid or a counter: a value that is new on every call varies with the iteration that makes it.
+            var fresh = InScope(invocation) && model.IsFreshPerCall(method);
             if (model.ReturnShape(method) is { } returned)
             {
-                return Substitute(returned, invocation);
+                var substituted = Substitute(returned, invocation);
+                return fresh && !substituted.IsVariant ? MarkVariant(substituted) : substituted;
             }
 
-            var variant = (receiver is not null && Evaluate(receiver).IsVariant)
+            var variant = fresh
+                || (receiver is not null && Evaluate(receiver).IsVariant)
                 || arguments.Any(a => a.Value != receiver && Evaluate(a.Value).IsVariant);
             return UrlShape.Of(new Hole(name, method, variant));
         }
@@ -530,6 +566,19 @@ namespace ScrapeLint.Model
                 return Evaluate(arguments[0].Value);
             }
 
+            if (KnownSymbols.Is(type, known.RestRequest))
+            {
+                // new RestRequest(): no resource, the client's base URL is requested.
+                return ApplyRestInitializer(UrlShape.Empty, creation.Initializer, "Resource");
+            }
+
+            if (KnownSymbols.Is(type, known.RestClient) || KnownSymbols.Is(type, known.RestClientOptions))
+            {
+                // new RestClient(url), new RestClient(new RestClientOptions(url) { … }), new RestClientOptions { BaseUrl = … }.
+                var baseUrl = arguments.FirstOrDefault(a => known.IsUrlType(a.Value.Type) || KnownSymbols.Is(a.Value.Type, known.RestClientOptions));
+                return ApplyRestInitializer(baseUrl is null ? UrlShape.Empty : Evaluate(baseUrl.Value), creation.Initializer, "BaseUrl");
+            }
+
             return UrlShape.Of(new Hole(type?.Name ?? "object", type, arguments.Any(a => Evaluate(a.Value).IsVariant)));
         }
 
@@ -546,6 +595,19 @@ namespace ScrapeLint.Model
                 if (member.Target is IPropertyReferenceOperation property)
                 {
                     shape = ApplyMember(shape, property.Property.Name, Evaluate(member.Value));
+                }
+            }
+
+            return shape;
+        }
+
+        private UrlShape ApplyRestInitializer(UrlShape shape, IObjectOrCollectionInitializerOperation? initializer, string member)
+        {
+            foreach (var assignment in initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? Enumerable.Empty<ISimpleAssignmentOperation>())
+            {
+                if (assignment.Target is IPropertyReferenceOperation property && property.Property.Name == member)
+                {
+                    shape = Evaluate(assignment.Value);
                 }
             }
 
@@ -659,6 +721,11 @@ namespace ScrapeLint.Model
         public UrlShape Substitute(UrlShape template, IInvocationOperation call)
             => template.Map(hole =>
             {
+                if (hole.IsState)
+                {
+                    return State(hole, call);
+                }
+
                 if (hole.ParameterOrdinal < 0)
                 {
                     return UrlShape.Of(hole.WithVariance(false));
@@ -679,6 +746,121 @@ namespace ScrapeLint.Model
                 // A member of an argument (person.ProfileUrl): keep the member's name, take the argument's variance.
                 return UrlShape.Of(new Hole(hole.Name, hole.Symbol, value.IsVariant, hole.Kind, value.WholeHole?.ParameterOrdinal ?? -1, value.WholeHole?.Name));
             });
+
+        /// <summary>
+        /// A callee's state hole at a call: a collection the callee drains gives a new element on each call made on this
+        /// same object; a member is what this body assigns it before the call, or what the instance was built with (the
+        /// constructor argument that the type stores in it, an object initializer, an assignment to the local).
+        /// </summary>
+        private UrlShape State(Hole hole, IInvocationOperation call)
+        {
+            var instance = call.Instance;
+            while (instance is IConversionOperation conversion)
+            {
+                instance = conversion.Operand;
+            }
+
+            if (hole.Symbol is not { } member)
+            {
+                return UrlShape.Of(hole.WithVariance(false));
+            }
+
+            if (instance is null or IInstanceReferenceOperation)
+            {
+                if (!IsOwnState(member, instance is null ? null : instance))
+                {
+                    return UrlShape.Of(hole.WithVariance(false));
+                }
+
+                if (hole.Kind != HoleKind.Value || model.State(member.ContainingType, System.Threading.CancellationToken.None)?.IsDrained(member) == true)
+                {
+                    return UrlShape.Of(hole.WithVariance(InScope(call)));
+                }
+
+                return AssignedBefore(member, call) ?? UrlShape.Of(hole.WithVariance(false));
+            }
+
+            if (instance is IObjectCreationOperation created && hole.Kind == HoleKind.Value)
+            {
+                return Built(created, member) ?? UrlShape.Of(new Hole(hole.Name, member, isVariant: false));
+            }
+
+            if (instance is ILocalReferenceOperation local && hole.Kind == HoleKind.Value)
+            {
+                UrlShape? result = null;
+                foreach (var assignment in body.AssignmentsOf(local.Local))
+                {
+                    if (assignment.Kind == AssignmentKind.Value && Strip(assignment.Value) is IObjectCreationOperation creation && Built(creation, member) is { } built)
+                    {
+                        result = result is null ? built : Best(result, built);
+                    }
+                }
+
+                if (body.Members.TryGetValue((local.Local, member.Name), out var values))
+                {
+                    foreach (var value in values)
+                    {
+                        var assigned = Evaluate(value);
+                        result = result is null ? assigned : Best(result, assigned);
+                    }
+                }
+
+                if (result is not null)
+                {
+                    return result;
+                }
+            }
+
+            return UrlShape.Of(new Hole(hole.Name, member, isVariant: false, hole.Kind));
+        }
+
+        /// <summary>What a member of a new object holds: its object-initializer value, or the constructor argument the type stores in it.</summary>
+        private UrlShape? Built(IObjectCreationOperation creation, ISymbol member)
+        {
+            if (creation.Initializer is { } initializer)
+            {
+                foreach (var assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+                {
+                    if (assignment.Target is IMemberReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, member))
+                    {
+                        return Evaluate(assignment.Value);
+                    }
+                }
+            }
+
+            if (creation.Constructor is not { } constructor || creation.Type is not INamedTypeSymbol type || model.State(member.ContainingType, System.Threading.CancellationToken.None) is not { } state)
+            {
+                return null;
+            }
+
+            UrlShape? result = null;
+            foreach (var write in state.WritesOf(member))
+            {
+                // this.memberId = memberId in the constructor this creation calls: the argument it was given.
+                if (write.InConstructor && SymbolEqualityComparer.Default.Equals(write.Writer!.OriginalDefinition, constructor.OriginalDefinition)
+                    && Strip(write.Value) is IParameterReferenceOperation parameter)
+                {
+                    var argument = creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Parameter.Ordinal);
+                    if (argument is not null)
+                    {
+                        var value = Evaluate(argument.Value);
+                        result = result is null ? value : Best(result, value);
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private static IOperation? Strip(IOperation? operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
 
         public static UrlShape Combine(UrlShape baseUri, UrlShape relative)
         {
@@ -796,6 +978,66 @@ namespace ScrapeLint.Model
 
             return null;
         }
+
+        /// <summary>A field or property of the project read through <c>this</c> (or a static one) in a method of its type.</summary>
+        private bool IsOwnState(ISymbol member, IOperation? instance)
+        {
+            if (member is not (IFieldSymbol or IPropertySymbol) || member.DeclaringSyntaxReferences.IsEmpty || body.Method is not { } method)
+            {
+                return false;
+            }
+
+            if (member.IsStatic)
+            {
+                return instance is null;
+            }
+
+            return instance is IInstanceReferenceOperation && !method.IsStatic;
+        }
+
+        /// <summary>The values this body assigns to its own member before the read.</summary>
+        private UrlShape? AssignedBefore(ISymbol member, IOperation reference)
+        {
+            UrlShape? result = null;
+            foreach (var assignment in body.MemberAssignments)
+            {
+                if (assignment.Syntax.SpanStart < reference.Syntax.SpanStart && assignment.Syntax.SyntaxTree == reference.Syntax.SyntaxTree
+                    && OwnTarget(assignment.Target) is { } target && SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, member.OriginalDefinition))
+                {
+                    var value = Evaluate(assignment.Value);
+                    result = result is null ? value : Best(result, value);
+                }
+            }
+
+            return result;
+        }
+
+        private static ISymbol? OwnTarget(IOperation target)
+            => target switch
+            {
+                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+                IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.Length: 0 } property => property.Property,
+                _ => null,
+            };
+
+        /// <summary>The collection a drain reads is the analysed method's own state (a field frontier drained by a step method).</summary>
+        private bool IsOwnCollection(IOperation? collection)
+        {
+            while (collection is IConversionOperation conversion)
+            {
+                collection = conversion.Operand;
+            }
+
+            return collection switch
+            {
+                IFieldReferenceOperation field => IsOwnState(field.Field, field.Instance),
+                IPropertyReferenceOperation { Arguments.Length: 0 } property => IsOwnState(property.Property, property.Instance),
+                _ => false,
+            };
+        }
+
+        /// <summary>The operation runs inside this evaluator's iteration scope.</summary>
+        public bool Covers(IOperation site) => InScope(site);
 
         private bool InScope(IOperation site)
             => scope is not null && site.Syntax.SyntaxTree == scope.SyntaxTree && scope.Span.Contains(site.Syntax.Span);

@@ -48,7 +48,7 @@ namespace ScrapeLint.Model
     internal sealed class SinkCatalog
     {
         private static readonly string[] HttpClientNames = { "GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "SendAsync", "Send", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync" };
-        private static readonly string[] JsonNames = { "GetFromJsonAsync", "GetFromJsonAsAsyncEnumerable" };
+        private static readonly string[] JsonNames = { "GetFromJsonAsync", "GetFromJsonAsAsyncEnumerable", "PostAsJsonAsync", "PutAsJsonAsync", "PatchAsJsonAsync", "DeleteFromJsonAsync" };
         private static readonly string[] WebClientNames =
         {
             "DownloadString", "DownloadStringAsync", "DownloadStringTaskAsync", "DownloadData", "DownloadDataAsync", "DownloadDataTaskAsync",
@@ -86,7 +86,7 @@ namespace ScrapeLint.Model
             AddIf(known.References("WebDriver|Selenium.WebDriver", "INavigation"), new[] { "GoToUrl", "GoToUrlAsync" });
             AddIf(known.References("RestSharp", "RestRequest"), RestSharpNames);
             AddIf(known.References("Flurl.Http", "IFlurlRequest"), FlurlNames);
-            AddIf(known.References("Abot2|Abot", "PoliteWebCrawler"), new[] { "CrawlAsync" });
+            AddIf(known.References("Abot2|Abot", "PoliteWebCrawler"), new[] { "CrawlAsync", "Crawl" });
             Names = names;
             ReferencesLibrary = library;
         }
@@ -105,6 +105,10 @@ namespace ScrapeLint.Model
             => Names.Contains(name)
                 && (name is not ("Create" or "CreateHttp")
                     || (invocation.Expression is MemberAccessExpressionSyntax { Expression: var target } && target.ToString().EndsWith("WebRequest", StringComparison.Ordinal)));
+
+        /// <summary>A click that may open the next page in browser automation (<see cref="BodyAnalysis"/> decides, bound).</summary>
+        public bool IsClickName(string name)
+            => name is "Click" or "ClickAsync" && (Names.Contains("GoToUrl") || Names.Contains("GotoAsync") || Names.Contains("GoToAsync"));
 
         /// <summary>The bound test: the method can be a sink by name.</summary>
         public bool IsSinkName(string name) => Names.Contains(name);
@@ -162,7 +166,7 @@ namespace ScrapeLint.Model
                 return new Sink(SinkKind.Browser, Parameter(method, "url") ?? FirstUrlParameter(method));
             }
 
-            if (name == "CrawlAsync" && KnownSymbols.IsAny(type, known.AbotCrawlers))
+            if (name is "CrawlAsync" or "Crawl" && KnownSymbols.IsAny(type, known.AbotCrawlers))
             {
                 return new Sink(SinkKind.Crawler, FirstUrlParameter(method));
             }

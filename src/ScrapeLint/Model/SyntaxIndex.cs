@@ -127,7 +127,7 @@ namespace ScrapeLint.Model
             foreach (var pair in perFile)
             {
                 var kept = pair.Value
-                    .Where(c => c.Name is null || catalog.IsSinkName(c.Name, (InvocationExpressionSyntax)c.Node) || wrappers.Contains(c.Name) || configuredNames.Contains(c.Name))
+                    .Where(c => c.Name is null || catalog.IsSinkName(c.Name, (InvocationExpressionSyntax)c.Node) || catalog.IsClickName(c.Name) || wrappers.Contains(c.Name) || configuredNames.Contains(c.Name))
                     .Select(c => c.Node)
                     .ToImmutableArray();
                 if (!kept.IsEmpty)

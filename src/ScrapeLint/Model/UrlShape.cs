@@ -24,8 +24,9 @@ namespace ScrapeLint.Model
     /// <summary>A part of a URL whose value is not a constant: it remembers where it came from.</summary>
     internal sealed class Hole
     {
-        public Hole(string name, ISymbol? symbol, bool isVariant, HoleKind kind = HoleKind.Value, int parameterOrdinal = -1, string? collectionName = null)
+        public Hole(string name, ISymbol? symbol, bool isVariant, HoleKind kind = HoleKind.Value, int parameterOrdinal = -1, string? collectionName = null, bool isState = false)
         {
+            IsState = isState;
             Name = name;
             Symbol = symbol;
             IsVariant = isVariant;
@@ -50,8 +51,15 @@ namespace ScrapeLint.Model
         /// <summary>For a loop element: the name of the collection it came from (<c>profileUrls</c>).</summary>
         public string? CollectionName { get; }
 
+        /// <summary>
+        /// The value is the state of the analysed method's own object (or a static member): a field or property of the
+        /// project, or an element drained from a collection kept in one. A caller substitutes it from the instance it calls
+        /// the method on, as it substitutes a parameter from the argument.
+        /// </summary>
+        public bool IsState { get; }
+
         public Hole WithVariance(bool isVariant)
-            => isVariant == IsVariant ? this : new Hole(Name, Symbol, isVariant, Kind, ParameterOrdinal, CollectionName);
+            => isVariant == IsVariant ? this : new Hole(Name, Symbol, isVariant, Kind, ParameterOrdinal, CollectionName, IsState);
     }
 
     /// <summary>

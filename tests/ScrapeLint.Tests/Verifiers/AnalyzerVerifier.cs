@@ -152,5 +152,31 @@ public static class TestReferences
                 public System.Threading.Tasks.Task<Abot2.Poco.CrawlResult> CrawlAsync(System.Uri uri, System.Threading.CancellationTokenSource cancellationTokenSource) => System.Threading.Tasks.Task.FromResult(new Abot2.Poco.CrawlResult());
             }
         }
+        namespace Abot.Poco
+        {
+            public class CrawlConfiguration
+            {
+                public bool IsRespectRobotsDotTextEnabled { get; set; }
+                public int MinCrawlDelayPerDomainMilliSeconds { get; set; }
+                public int MaxConcurrentThreads { get; set; }
+                public string UserAgentString { get; set; } = "";
+            }
+            public class CrawlResult { public bool ErrorOccurred { get; set; } }
+        }
+        namespace Abot.Crawler
+        {
+            public interface IWebCrawler { Abot.Poco.CrawlResult Crawl(System.Uri uri); }
+            public class WebCrawler : IWebCrawler
+            {
+                public WebCrawler(Abot.Poco.CrawlConfiguration crawlConfiguration) { }
+                public virtual Abot.Poco.CrawlResult Crawl(System.Uri uri) => new Abot.Poco.CrawlResult();
+                public virtual Abot.Poco.CrawlResult Crawl(System.Uri uri, System.Threading.CancellationTokenSource cancellationTokenSource) => new Abot.Poco.CrawlResult();
+            }
+            public class PoliteWebCrawler : WebCrawler
+            {
+                public PoliteWebCrawler() : base(new Abot.Poco.CrawlConfiguration()) { }
+                public PoliteWebCrawler(Abot.Poco.CrawlConfiguration crawlConfiguration) : base(crawlConfiguration) { }
+            }
+        }
         """;
 }

@@ -100,7 +100,7 @@ public sealed class NewsArchiveCrawler
                         continue;
                     }
 
-                    var bytes = await _http.GetByteArrayAsync(source, ct); // expect: SL1002
+                    var bytes = await _http.GetByteArrayAsync(source, ct); // expect: SL1002, SL2002
                     await _store.SaveImageAsync(url, Path.GetFileName(source.AbsolutePath), bytes, ct);
                 }
             }

@@ -47,7 +47,7 @@ foreach (var listing in listings)
         continue;
     }
 
-    await listing.PhotoUrl.DownloadFileAsync("photos", $"{listing.Id}.jpg"); // expect: SL1002, SL2001
+    await listing.PhotoUrl.DownloadFileAsync("photos", $"{listing.Id}.jpg"); // expect: SL1002, SL2001, SL2002
     downloaded++;
 }
 

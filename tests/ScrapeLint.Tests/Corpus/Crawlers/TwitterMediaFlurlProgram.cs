@@ -34,7 +34,7 @@ foreach (var handle in handles)
     foreach (Match m in mediaRegex.Matches(html))
     {
         var mediaId = m.Groups[1].Value;
-        await $"https://pbs.twimg.com/media/{mediaId}.jpg".DownloadFileAsync(folder, $"{mediaId}.jpg"); // expect: SL1002, SL2001
+        await $"https://pbs.twimg.com/media/{mediaId}.jpg".DownloadFileAsync(folder, $"{mediaId}.jpg"); // expect: SL1002, SL2001, SL2002
         total++;
     }
 
