@@ -27,6 +27,7 @@ namespace ScrapeLint.Model
         private readonly Lazy<INamedTypeSymbol?> cookieContainer;
         private readonly ConcurrentDictionary<ISymbol, List<(IOperation Call, BodyFacts? Facts)>> calls = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, List<(IOperation Use, BodyFacts? Facts)>> uses = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, List<string>> typeHosts = new(SymbolEqualityComparer.Default);
         private int mentionsCaptchaServices;
 
         private EvasionModel(Compilation compilation)
@@ -85,6 +86,49 @@ namespace ScrapeLint.Model
         /// </summary>
         public List<(IOperation Use, BodyFacts? Facts)> UsesOf(ISymbol member, CancellationToken cancellationToken)
             => uses.GetOrAdd(member.OriginalDefinition, m => FindUses(m, cancellationToken));
+
+        /// <summary>
+        /// The hosts a type of the project names: those of the requests its members make (any member: the platform named in one
+        /// method, the cookie set in the constructor) and of the absolute URLs written as literals anywhere in it. Once per type.
+        /// </summary>
+        public List<string> TypeHosts(INamedTypeSymbol type, ScrapeLintOptions options, CancellationToken cancellationToken)
+            => typeHosts.GetOrAdd(type.OriginalDefinition, t => FindTypeHosts((INamedTypeSymbol)t, options, cancellationToken));
+
+        private List<string> FindTypeHosts(INamedTypeSymbol type, ScrapeLintOptions options, CancellationToken cancellationToken)
+        {
+            var hosts = new List<string>();
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertyGet } method && Crawl.Body(method, cancellationToken) is { } body)
+                {
+                    var evaluator = new ShapeEvaluator(body.Facts, Crawl, scope: null);
+                    foreach (var found in body.Find(options, cancellationToken))
+                    {
+                        if (body.Shape(found, evaluator).HostSuffix is { } host)
+                        {
+                            hosts.Add(host);
+                        }
+                    }
+                }
+            }
+
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                foreach (var literal in reference.GetSyntax(cancellationToken).DescendantTokens())
+                {
+                    if (literal.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken) || literal.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.InterpolatedStringTextToken))
+                    {
+                        var text = literal.ValueText;
+                        if (text.IndexOf("://", StringComparison.Ordinal) > 0 && SessionCookies.HostOf(text) is { } host)
+                        {
+                            hosts.Add(host);
+                        }
+                    }
+                }
+            }
+
+            return hosts;
+        }
 
         private List<(IOperation, BodyFacts?)> FindCalls(IMethodSymbol method, CancellationToken cancellationToken)
         {

@@ -113,7 +113,8 @@ namespace ScrapeLint.Rules
         private static readonly NameSet AnyRuleName = new NameSet(
             UserAgents.SiteNames.Concat(BrowserSettings.ArgumentSiteNames).Concat(BrowserSettings.ScriptSiteNames)
                 .Concat(Proxies.SiteNames).Concat(SessionCookies.SiteNames).Concat(CaptchaServices.EvasionPlugins)
-                .Concat(HeaderEntries.DictionarySiteNames).Concat(Logins.TypingNames).Concat(Logins.PostNames));
+                .Concat(HeaderEntries.DictionarySiteNames).Concat(Logins.TypingNames).Concat(Logins.PostNames)
+                .Concat(SessionCookies.RestoreSiteNames));
 
         /// <summary>
         /// Site names every codebase uses for other things (<c>list.Add</c>, <c>dict[key] = …</c>, <c>Address = …</c>):
