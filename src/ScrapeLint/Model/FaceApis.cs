@@ -172,7 +172,7 @@ namespace ScrapeLint.Model
                     continue;
                 }
 
-                if (!options.IsAllowed(host) && !HostList.IsLoopback(host))
+                if (!options.IsAllowed(host) && !HostList.IsLoopback(host) && !IsCloudStorage(host))
                 {
                     return $"the web image at '{value.Text}'";
                 }
@@ -185,6 +185,12 @@ namespace ScrapeLint.Model
 
             return unknown is null ? null : $"the web image at {unknown}";
         }
+
+        /// <summary>A cloud storage host (Azure blobs, S3, Google Cloud Storage): where a project keeps its own uploads.</summary>
+        private static bool IsCloudStorage(string host)
+            => host.EndsWith(".blob.core.windows.net", StringComparison.OrdinalIgnoreCase)
+                || host.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase) && host.IndexOf("s3", StringComparison.OrdinalIgnoreCase) >= 0
+                || host.Equals("storage.googleapis.com", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// The request that downloaded an image, followed back from the value a face API is given: through locals,

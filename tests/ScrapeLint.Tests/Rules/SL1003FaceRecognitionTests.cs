@@ -462,6 +462,7 @@ public class SL1003FaceRecognitionTests
             public Selfies(IFaceClient client) { this.client = client; }
             public Task<IList<DetectedFace>> Check(Azure.Storage.Blobs.BlobClient blob) => client.Face.DetectWithUrlAsync(blob.Uri.ToString());
             public Task<IList<DetectedFace>> Local(int id) => client.Face.DetectWithUrlAsync($"http://localhost:5000/selfies/{id}.jpg");
+            public Task<IList<DetectedFace>> Stored(string name) => client.Face.DetectWithUrlAsync("https://contoso.blob.core.windows.net/uploads/" + name);
         }
         """,
     };
