@@ -292,7 +292,7 @@ namespace ScrapeLint.Model
             "AllTextContentsAsync", "QuerySelectorAsync", "QuerySelectorAllAsync", "EvaluateAsync", "EvaluateExpressionAsync", "GetAttributeAsync", "Locator",
         };
 
-        private bool? navigates;
+        private List<SyntaxNode>? navigations;
 
         /// <summary>
         /// A click of Selenium, Playwright or Puppeteer, in a loop of a body that navigated the browser, whose loop reads the
@@ -323,10 +323,16 @@ namespace ScrapeLint.Model
                 return false;
             }
 
-            navigates ??= Facts.Invocations.Any(i => model.Catalog.IsSinkName(i.TargetMethod.Name) && model.Catalog.Match(i.TargetMethod) is { Kind: SinkKind.Browser })
-                || (model.Catalog.HasNavigatingProperty && Facts.MemberAssignments.Any(a => a.Target is IPropertyReferenceOperation property && model.Catalog.IsNavigatingProperty(property.Property)));
-            return navigates.Value
-                && (Facts.Invocations.Any(i => i != click && PageReads.Contains(i.TargetMethod.Name) && loop.Span.Contains(i.Syntax.Span))
+            navigations ??= Facts.Invocations.Where(i => model.Catalog.IsSinkName(i.TargetMethod.Name) && model.Catalog.Match(i.TargetMethod) is { Kind: SinkKind.Browser })
+                .Select(i => i.Syntax)
+                .Concat(model.Catalog.HasNavigatingProperty
+                    ? Facts.MemberAssignments.Where(a => a.Target is IPropertyReferenceOperation property && model.Catalog.IsNavigatingProperty(property.Property)).Select(a => a.Syntax)
+                    : Enumerable.Empty<SyntaxNode>())
+                .ToList();
+
+            // The body opened a page, but not in this loop: a loop that navigates itself (a login retry) reloads the page, the click does not page.
+            return navigations.Count > 0 && !navigations.Any(n => loop.Span.Contains(n.Span))
+                && (Facts.Invocations.Any(i => PageReads.Contains(i.TargetMethod.Name) && loop.Span.Contains(i.Syntax.Span) && !click.Syntax.Span.Contains(i.Syntax.Span))
                     || loop.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => n.Identifier.ValueText == "PageSource"));
         }
 
@@ -502,6 +508,14 @@ namespace ScrapeLint.Model
             if (name is "LoadHtml" or "ParseDocument" or "ParseDocumentAsync" or "ParseFragment"
                 || (name is "Load" or "Parse" && (KnownSymbols.Is(type, model.Known.HtmlDocument) || typeName.IndexOf("Html", StringComparison.Ordinal) >= 0)))
             {
+                return ResponseUse.ParsedAsHtml;
+            }
+
+            if (type?.SpecialType == SpecialType.System_String && name is "Split" or "IndexOf" or "LastIndexOf" or "Contains"
+                && consumer.Arguments.Any(a => a.Value.ConstantValue.Value is string marker
+                    && (marker.IndexOf("href", StringComparison.OrdinalIgnoreCase) >= 0 || marker.IndexOf("src=", StringComparison.OrdinalIgnoreCase) >= 0)))
+            {
+                // html.Split("href=\""), html.IndexOf("href=", …): links cut out of the page by hand.
                 return ResponseUse.ParsedAsHtml;
             }
 

@@ -162,6 +162,11 @@ namespace ScrapeLint.Model
                 case ILiteralOperation { ConstantValue.Value: string text } when text.IndexOf("robots.txt", System.StringComparison.OrdinalIgnoreCase) >= 0:
                     MentionsRobotsTxt = true;
                     break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation
+                    when concatenation.Parent is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } && ConstantRunsMention(concatenation, "robots.txt"):
+                    // origin + "/robo" + "ts.txt": the same path, spelled in parts.
+                    MentionsRobotsTxt = true;
+                    break;
                 case IVariableDeclaratorOperation declarator:
                     var initializer = declarator.Initializer?.Value
                         ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
@@ -216,6 +221,38 @@ namespace ScrapeLint.Model
                     }
 
                     break;
+            }
+        }
+
+        /// <summary>The runs of adjacent constants in a string concatenation, joined, contain the text.</summary>
+        private static bool ConstantRunsMention(IBinaryOperation concatenation, string text)
+        {
+            var run = new System.Text.StringBuilder();
+            var found = false;
+            Visit(concatenation);
+            return found || run.ToString().IndexOf(text, System.StringComparison.OrdinalIgnoreCase) >= 0;
+
+            void Visit(IOperation part)
+            {
+                if (found)
+                {
+                    return;
+                }
+
+                if (part.ConstantValue is { HasValue: true, Value: string constant })
+                {
+                    run.Append(constant);
+                }
+                else if (part is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } inner)
+                {
+                    Visit(inner.LeftOperand);
+                    Visit(inner.RightOperand);
+                }
+                else
+                {
+                    found = run.ToString().IndexOf(text, System.StringComparison.OrdinalIgnoreCase) >= 0;
+                    run.Clear();
+                }
             }
         }
 

@@ -259,7 +259,14 @@ namespace ScrapeLint.Model
             var body = Body(method, cancellationToken);
             if (body is not null)
             {
-                return Guarded<MethodSummary?>(body.Owner, () => body.Summary(cancellationToken), null);
+                var own = Guarded<MethodSummary?>(body.Owner, () => body.Summary(cancellationToken), null);
+                if (own is { Uses.IsEmpty: true } && (method.IsVirtual || method.IsOverride) && !method.IsSealed)
+                {
+                    // A virtual method that does nothing itself dispatches to the project's overrides (a downloader's Start).
+                    return ImplementationsSummary(method, cancellationToken) ?? own;
+                }
+
+                return own;
             }
 
             return method.IsAbstract ? ImplementationsSummary(method, cancellationToken) : null;

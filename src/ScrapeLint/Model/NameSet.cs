@@ -48,6 +48,20 @@ namespace ScrapeLint.Model
         /// The text has one of the names as an identifier (comments and strings included). Most identifiers are rejected by
         /// their last character and length, before their key is computed.
         /// </summary>
+        /// <summary>A <c>\uXXXX</c> (or <c>\UXXXXXXXX</c>) escape that is part of an identifier: next to an identifier character.</summary>
+        private static bool IsEscapeInIdentifier(string text, int backslash)
+        {
+            if (backslash + 1 >= text.Length || (text[backslash + 1] != 'u' && text[backslash + 1] != 'U'))
+            {
+                return false;
+            }
+
+            var after = backslash + (text[backslash + 1] == 'u' ? 6 : 10);
+            return (backslash > 0 && IsIdentifierChar(text[backslash - 1])) || (after < text.Length && IsIdentifierChar(text[after]));
+        }
+
+        private static bool IsIdentifierChar(char c) => c < 128 ? IdentifierChars[c] : char.IsLetterOrDigit(c);
+
         public bool MentionedIn(string text)
         {
             var identifierChars = IdentifierChars;
@@ -59,6 +73,12 @@ namespace ScrapeLint.Model
                 var c = text[i];
                 if (!(c < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)))
                 {
+                    if (c == '\\' && IsEscapeInIdentifier(text, i))
+                    {
+                        // GetStr\u0069ngAsync is GetStringAsync: an identifier spelled with escapes may be any name.
+                        return true;
+                    }
+
                     i++;
                     continue;
                 }

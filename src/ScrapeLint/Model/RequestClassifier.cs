@@ -93,6 +93,12 @@ namespace ScrapeLint.Model
                 response |= body.Flow(found.Operation, evaluator);
             }
 
+            if (chosen == reentry && reentry is not null)
+            {
+                // The completion handler reads the page the request fetched.
+                response |= reentryUse & ~ResponseUse.Returned;
+            }
+
             if (found.File is not null && BodyAnalysis.IsImagePath(evaluator.Evaluate(found.File)))
             {
                 response |= ResponseUse.WrittenToImageFile;
@@ -309,8 +315,78 @@ namespace ScrapeLint.Model
             {
                 result.Add(new Iteration(IterationKind.Recursion, body.Owner, $"recursive call of '{self.Name}'"));
             }
+            else if (result.Count == 0 && EventReentry() is { } reentry)
+            {
+                result.Add(reentry);
+            }
 
             return result;
+        }
+
+        private Iteration? reentry;
+        private bool reentryKnown;
+        private ResponseUse reentryUse;
+
+        /// <summary>
+        /// The method re-enters itself through an event: its type subscribes a handler (<c>loader.Loaded += (job, html) =&gt; { …; Next(); }</c>)
+        /// that calls it again when a download completes. Each completion starts the next request: a recursive crawl. What
+        /// the handler does with its arguments (the page) is kept for the request's evidence.
+        /// </summary>
+        private Iteration? EventReentry()
+        {
+            if (reentryKnown)
+            {
+                return reentry;
+            }
+
+            reentryKnown = true;
+            if (body.Facts.Method is not { MethodKind: MethodKind.Ordinary } method)
+            {
+                return null;
+            }
+
+            foreach (var reference in method.ContainingType.DeclaringSyntaxReferences)
+            {
+                foreach (var subscription in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                {
+                    if (!subscription.IsKind(SyntaxKind.AddAssignmentExpression) || subscription.Right is not AnonymousFunctionExpressionSyntax handler
+                        || !handler.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => SyntaxIndex.InvokedName(i) == method.Name))
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // The driver's semantic models are shared per tree: this one is not rebuilt.
+                    var semanticModel = model.Compilation.GetSemanticModel(subscription.SyntaxTree);
+#pragma warning restore RS1030
+                    if (semanticModel.GetSymbolInfo(subscription.Left, cancellationToken).Symbol is not IEventSymbol subscribed
+                        || !handler.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => SyntaxIndex.InvokedName(i) == method.Name
+                            && SymbolEqualityComparer.Default.Equals((semanticModel.GetSymbolInfo(i, cancellationToken).Symbol as IMethodSymbol)?.OriginalDefinition, method.OriginalDefinition)))
+                    {
+                        continue;
+                    }
+
+                    reentry = new Iteration(IterationKind.Recursion, body.Owner, $"completion of event '{subscribed.Name}' that calls '{method.Name}' again");
+                    if (CrawlModel.BodyOwner(handler) is { } owner && model.Body(owner, semanticModel, cancellationToken) is { } handlerBody
+                        && semanticModel.GetOperation(handler, cancellationToken) is IAnonymousFunctionOperation function)
+                    {
+                        var evaluator = new ShapeEvaluator(handlerBody.Facts, model, scope: null);
+                        foreach (var parameter in function.Symbol.Parameters)
+                        {
+                            if (handlerBody.Facts.ParameterReferences.TryGetValue(parameter, out var reads))
+                            {
+                                foreach (var read in reads)
+                                {
+                                    reentryUse |= handlerBody.Flow(read, evaluator);
+                                }
+                            }
+                        }
+                    }
+
+                    return reentry;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -716,10 +792,12 @@ namespace ScrapeLint.Model
                 return known;
             }
 
-            SyntaxNode scope = body.Owner.FirstAncestorOrSelf<TypeDeclarationSyntax>() ?? (SyntaxNode)body.Owner;
+            // Every declaration of the type (a partial part may hold the host), strings of every kind (raw ones too).
             var hosts = SocialHosts.Concat(options.RestrictedDomains).ToArray();
-            var result = scope.DescendantTokens().Any(t => (t.IsKind(SyntaxKind.StringLiteralToken) || t.IsKind(SyntaxKind.InterpolatedStringTextToken))
-                && hosts.Any(h => ContainsHost(t.ValueText, h)));
+            var scopes = body.Facts.Method?.ContainingType is { DeclaringSyntaxReferences.IsEmpty: false } type
+                ? type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken))
+                : new[] { body.Owner.FirstAncestorOrSelf<TypeDeclarationSyntax>() ?? (SyntaxNode)body.Owner };
+            var result = scopes.Any(scope => scope.DescendantTokens().Any(t => IsStringText(t) && hosts.Any(h => ContainsHost(t.ValueText, h))));
 
             // A type or namespace named for the platform (LinkedInContactsVisitor, Scrapers.Instagram): the host is
             // configuration, the names say whose profiles these are.
@@ -731,6 +809,11 @@ namespace ScrapeLint.Model
             mentionsSocialHost = result;
             return result;
         }
+
+        private static bool IsStringText(SyntaxToken token)
+            => token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken)
+                || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
+                || token.IsKind(SyntaxKind.Utf8StringLiteralToken);
 
         private static bool ContainsHost(string text, string host)
         {

@@ -15,7 +15,10 @@ namespace ScrapeLint.Model
     /// </summary>
     internal sealed class ShapeEvaluator
     {
-        private const int MaxDepth = 24;
+        private const int MaxDepth = 128;
+
+        /// <summary>Evaluation steps one evaluator may take: past it, a value is an unknown hole (a pathological body stays linear).</summary>
+        private const int StepBudget = 4096;
 
         private static readonly HashSet<string> TransparentMethods = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -45,7 +48,9 @@ namespace ScrapeLint.Model
         private readonly CrawlModel model;
         private readonly SyntaxNode? scope;
         private readonly HashSet<ILocalSymbol> visiting = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, UrlShape> locals = new(SymbolEqualityComparer.Default);
         private int depth;
+        private int steps;
 
         public ShapeEvaluator(BodyFacts body, CrawlModel model, SyntaxNode? scope)
         {
@@ -61,7 +66,7 @@ namespace ScrapeLint.Model
                 return UrlShape.Empty;
             }
 
-            if (depth > MaxDepth)
+            if (depth > MaxDepth || ++steps > StepBudget)
             {
                 return UrlShape.Of(new Hole(NameOf(operation), null, isVariant: false));
             }
@@ -224,7 +229,24 @@ namespace ScrapeLint.Model
                 ? adds.Where(a => a.Arguments.Length > 0).Select(a => a.Arguments[0].Value)
                 : Enumerable.Empty<IOperation>();
 
+        /// <summary>A local's shape, computed once per evaluator: locals assigned several times, each from the last, stay linear.</summary>
         private UrlShape Local(ILocalSymbol local)
+        {
+            if (locals.TryGetValue(local, out var known))
+            {
+                return known;
+            }
+
+            var shape = LocalCore(local);
+            if (!visiting.Contains(local))
+            {
+                locals[local] = shape;
+            }
+
+            return shape;
+        }
+
+        private UrlShape LocalCore(ILocalSymbol local)
         {
             if (!visiting.Add(local))
             {
