@@ -208,20 +208,4 @@ public class SL3005AutomatedLoginTests
             }
             """,
             Verify.Diagnostic(Id).WithLocation(0).WithArguments("Browser automation", "environment variable 'LI_PASSWORD'", "linkedin.com", "https://www.linkedin.com/login"));
-
-    [Fact]
-    public Task ProbeUnresolved()
-        => Verify.VerifyAsync(Id, Usings + """
-            public class Bot
-            {
-                public void Main2(IWebDriver driver)
-                {
-                    driver.Navigate().GoToUrl("https://www.instagram.com/accounts/login/");
-                    driver.FindElement(By.Name("username")).SendKeys({|#1:Missing|}.AppSettings["username"]);
-                    {|#0:driver.FindElement(By.Name("password")).SendKeys({|#2:Missing|}.AppSettings["password"])|};
-                    driver.FindElement(By.XPath("//button")).Click();
-                }
-            }
-            """,
-            Verify.Diagnostic(Id).WithLocation(0), DiagnosticResult.CompilerError("CS0103").WithLocation(1), DiagnosticResult.CompilerError("CS0103").WithLocation(2));
 }
