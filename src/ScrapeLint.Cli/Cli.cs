@@ -86,6 +86,17 @@ namespace ScrapeLint.Cli
                 {
                     stderr.WriteLine($"scrapelint: warning: {warning}");
                 }
+
+                foreach (var skipped in result.Skipped)
+                {
+                    stderr.WriteLine($"scrapelint: warning: skipped {skipped}");
+                }
+            }
+
+            // What was not analysed is printed even with --quiet: it decides the exit code.
+            foreach (var missed in result.NotAnalysed)
+            {
+                stderr.WriteLine($"scrapelint: {(settings.AllowPartial ? "warning" : "error")}: not analysed: {missed}");
             }
 
             try
@@ -101,6 +112,19 @@ namespace ScrapeLint.Cli
             if (settings.OutputFile is not null && !settings.Quiet)
             {
                 stderr.WriteLine($"scrapelint: {result.Findings.Length} finding(s); report written to {settings.OutputFile}");
+            }
+
+            if (result.Files == 0)
+            {
+                // Nothing analysed is never a pass, --allow-partial or not: there is no part to accept.
+                stderr.WriteLine($"scrapelint: error: no C# file of '{settings.Path}' was analysed; nothing to report on (exit 2)");
+                return UsageOrLoadError;
+            }
+
+            if (result.IsIncomplete && !settings.AllowPartial)
+            {
+                stderr.WriteLine($"scrapelint: error: the scan is incomplete: {result.NotAnalysed.Length} file(s) or project(s) not analysed (listed above), so its findings may be missing some (exit 2). Fix them, or pass --allow-partial to accept a partial scan.");
+                return UsageOrLoadError;
             }
 
             foreach (var finding in result.Findings)
@@ -149,6 +173,10 @@ namespace ScrapeLint.Cli
             if (format == ReportFormat.Sarif)
             {
                 SarifReport.Write(result, stream);
+            }
+            else if (format == ReportFormat.Gitlab)
+            {
+                GitLabReport.Write(result, stream);
             }
             else
             {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -19,11 +18,13 @@ namespace ScrapeLint.CodeFixes
     /// projection gets a <c>SemaphoreSlim</c> the lambda waits for and releases in <c>finally</c>.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConcurrencyBoundCodeFixProvider))]
-    [Shared]
     public sealed class ConcurrencyBoundCodeFixProvider : CrawlCodeFixProvider
     {
-        public const string ParallelOptionsKey = RuleIdentifiers.UnboundedConcurrentCrawl + ".ParallelOptions";
-        public const string SemaphoreKey = RuleIdentifiers.UnboundedConcurrentCrawl + ".SemaphoreSlim";
+        /// <summary>
+        /// One key for both shapes (ParallelOptions and the SemaphoreSlim gate): Fix All of a document bounds every
+        /// fan-out in one run, whichever shape it has.
+        /// </summary>
+        public const string EquivalenceKey = RuleIdentifiers.UnboundedConcurrentCrawl + ".BoundConcurrency";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnboundedConcurrentCrawl);
 
@@ -69,7 +70,7 @@ namespace ScrapeLint.CodeFixes
                 var merged = creation.WithInitializer(initializer).WithAdditionalAnnotations(Formatter.Annotation);
                 return new FixPlan(
                     $"Limit {method.ContainingType.Name}.{method.Name} to {limit} at a time (MaxDegreeOfParallelism)",
-                    ParallelOptionsKey,
+                    EquivalenceKey,
                     r => r.ReplaceNode(creation, merged));
             }
             else
@@ -81,7 +82,7 @@ namespace ScrapeLint.CodeFixes
                     : invocation.ArgumentList.WithArguments(arguments.Insert(arguments.Count - 1, options));
                 return new FixPlan(
                     $"Limit {method.ContainingType.Name}.{method.Name} to {limit} at a time (MaxDegreeOfParallelism)",
-                    ParallelOptionsKey,
+                    EquivalenceKey,
                     r => r.ReplaceNode(invocation.ArgumentList, newArguments));
             }
         }
@@ -159,7 +160,7 @@ namespace ScrapeLint.CodeFixes
                 GuardEditor.Statement($"await {gate}.WaitAsync({token});"),
                 tryStatement).WithAdditionalAnnotations(Formatter.Annotation);
             LambdaExpressionSyntax newLambda = lambda.WithExpressionBody(null).WithBlock(newBody)
-                .WithArrowToken(lambda.ArrowToken.WithTrailingTrivia(SyntaxFactory.ElasticLineFeed));
+                .WithArrowToken(lambda.ArrowToken.WithTrailingTrivia(SyntaxFactory.LineFeed));
             if (!lambdaMethod.IsAsync)
             {
                 newLambda = GuardEditor.MakeAsync(newLambda);
@@ -171,7 +172,7 @@ namespace ScrapeLint.CodeFixes
             var declaration = GuardEditor.Statement($"var {gate} = new global::System.Threading.SemaphoreSlim({limit});");
             return new FixPlan(
                 $"Limit Task.WhenAll to {limit} requests at a time (SemaphoreSlim)",
-                SemaphoreKey,
+                EquivalenceKey,
                 r =>
                 {
                     var annotation = new SyntaxAnnotation();

@@ -36,6 +36,10 @@ namespace ScrapeLint.CodeFixes
         /// <summary>ScrapeLint.Compliance is referenced (both the policy and its options resolve).</summary>
         public bool HasCompliance => CrawlPolicy is not null && CrawlPolicyOptions is not null;
 
+        /// <summary>Whether CrawlPolicy has the synchronous <paramref name="name"/>(Uri, CancellationToken) (ScrapeLint.Compliance 0.1 and later).</summary>
+        public bool HasSyncOverloadWithToken(string name)
+            => CrawlPolicy?.GetMembers(name).OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 2 && IsCancellationToken(m.Parameters[1].Type)) == true;
+
         public bool HasRateLimiting => RateLimiter is not null && TokenBucketRateLimiter is not null;
 
         public static CrawlApis For(Compilation compilation) => new CrawlApis(compilation);

@@ -75,6 +75,7 @@ namespace ScrapeLint.CodeFixes
                 return null;
             }
 
+            var unfixed = document;
             var targets = diagnostics.Select(d => CrawlTarget.Find(root, d)).Where(t => t is not null).Select(t => t!).ToList();
             root = CrawlTarget.Annotate(root, targets, out var annotations);
             document = document.WithSyntaxRoot(root);
@@ -94,7 +95,7 @@ namespace ScrapeLint.CodeFixes
             }
 
             root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-            return await GuardEditor.FinishAsync(document, root, cancellationToken).ConfigureAwait(false);
+            return await GuardEditor.FinishAsync(unfixed, root, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -16,7 +15,6 @@ namespace ScrapeLint.CodeFixes
     /// of <c>scrapelint.min_delay_ms</c>.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RateLimitCodeFixProvider))]
-    [Shared]
     public sealed class RateLimitCodeFixProvider : CrawlCodeFixProvider
     {
         public const string ConfiguredKey = RuleIdentifiers.CrawlWithoutRateLimit + ".ConfiguredMethod";
@@ -50,7 +48,7 @@ namespace ScrapeLint.CodeFixes
             {
                 return site.IsAsync
                     ? Plan("Wait for the host's turn (CrawlPolicy.WaitTurnAsync)", CrawlPolicyKey, site, $"await {policy.Name}.WaitTurnAsync({url.UriText}{token});", url.Local, policy.Declaration)
-                    : Plan("Wait for the host's turn (CrawlPolicy.WaitTurn)", CrawlPolicyKey, site, $"{policy.Name}.WaitTurn({url.UriText});", url.Local, policy.Declaration);
+                    : Plan("Wait for the host's turn (CrawlPolicy.WaitTurn)", CrawlPolicyKey, site, $"{policy.Name}.WaitTurn({url.UriText}{(apis.HasSyncOverloadWithToken("WaitTurn") ? token : "")});", url.Local, policy.Declaration);
             }
 
             // A lease is disposed by a using declaration (C# 8); a sync loop cannot await the limiter.

@@ -130,7 +130,7 @@ namespace ScrapeLint.CodeFixes
                 return null;
             }
 
-            return new RequestSite(request, function, anchor, method, makeAsync, skip, FindCancellationToken(method));
+            return new RequestSite(request, function, anchor, method, makeAsync, skip, FindCancellationToken(semanticModel, method, position));
         }
 
         public static bool IsFunction(SyntaxNode node)
@@ -181,14 +181,18 @@ namespace ScrapeLint.CodeFixes
                 && !skipped.WrittenInside.Intersect(tested.ReadInside, SymbolEqualityComparer.Default).Any();
         }
 
-        private static string? FindCancellationToken(IMethodSymbol method)
+        /// <summary>
+        /// The CancellationToken in scope at <paramref name="position"/>: a parameter of the function or of a function
+        /// around it (not across a static lambda), else a local token declared before the position, else a local
+        /// <c>CancellationTokenSource</c>'s <c>Token</c>, else a token field or property of the type reachable here.
+        /// </summary>
+        private static string? FindCancellationToken(SemanticModel semanticModel, IMethodSymbol method, int position)
         {
             for (ISymbol? symbol = method; symbol is IMethodSymbol current; symbol = current.ContainingSymbol)
             {
                 foreach (var parameter in current.Parameters)
                 {
-                    if (parameter.Type is { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } }
-                        && !parameter.Name.StartsWith("_", System.StringComparison.Ordinal))
+                    if (IsThreadingType(parameter.Type, "CancellationToken") && !parameter.Name.StartsWith("_", System.StringComparison.Ordinal))
                     {
                         return parameter.Name;
                     }
@@ -196,12 +200,64 @@ namespace ScrapeLint.CodeFixes
 
                 if (current.IsStatic && current.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction)
                 {
-                    break;
+                    return null;
                 }
+            }
+
+            string? source = null;
+            foreach (var local in semanticModel.LookupSymbols(position).OfType<ILocalSymbol>())
+            {
+                if (local.Name.StartsWith("_", System.StringComparison.Ordinal) || !DeclaredBefore(local, position))
+                {
+                    continue;
+                }
+
+                if (IsThreadingType(local.Type, "CancellationToken"))
+                {
+                    return local.Name;
+                }
+
+                if (source is null && IsThreadingType(local.Type, "CancellationTokenSource"))
+                {
+                    source = local.Name + ".Token";
+                }
+            }
+
+            if (source is not null)
+            {
+                return source;
+            }
+
+            var isStatic = semanticModel.GetEnclosingSymbol(position) is { IsStatic: true } || method.ContainingType is null;
+            for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    var memberType = member switch
+                    {
+                        IFieldSymbol field => field.Type,
+                        IPropertySymbol { GetMethod: not null } property => property.Type,
+                        _ => null,
+                    };
+                    if (memberType is not null && IsThreadingType(memberType, "CancellationToken") && !member.IsImplicitlyDeclared
+                        && (member.IsStatic || !isStatic) && semanticModel.IsAccessible(position, member))
+                    {
+                        return member.Name;
+                    }
+                }
+
+                isStatic = true; // an enclosing type's instance members are out of reach from a nested type
             }
 
             return null;
         }
+
+        private static bool DeclaredBefore(ILocalSymbol local, int position)
+            => local.DeclaringSyntaxReferences.Length > 0 && local.DeclaringSyntaxReferences[0].Span.End <= position;
+
+        private static bool IsThreadingType(ITypeSymbol type, string name)
+            => type is INamedTypeSymbol { ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } named
+               && named.Name == name;
     }
 
     internal enum SkipKind

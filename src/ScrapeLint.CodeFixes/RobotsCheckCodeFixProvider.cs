@@ -1,6 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -14,7 +14,6 @@ namespace ScrapeLint.CodeFixes
     /// ScrapeLint.Compliance is referenced. Without either there is nothing to call, and no fix.
     /// </summary>
     [ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(RobotsCheckCodeFixProvider))]
-    [Shared]
     public sealed class RobotsCheckCodeFixProvider : CrawlCodeFixProvider
     {
         public const string ConfiguredKey = RuleIdentifiers.CrawlWithoutRobotsCheck + ".ConfiguredMethod";
@@ -52,7 +51,7 @@ namespace ScrapeLint.CodeFixes
                 field = policy.Declaration;
                 condition = site.IsAsync
                     ? $"await {policy.Name}.IsAllowedAsync({url.UriText}{(site.CancellationToken is { } token ? ", " + token : "")})"
-                    : $"{policy.Name}.IsAllowed({url.UriText})";
+                    : $"{policy.Name}.IsAllowed({url.UriText}{(site.CancellationToken is { } syncToken && apis.HasSyncOverloadWithToken("IsAllowed") ? ", " + syncToken : "")})";
                 title = site.IsAsync ? "Skip URLs robots.txt disallows (CrawlPolicy.IsAllowedAsync)" : "Skip URLs robots.txt disallows (CrawlPolicy.IsAllowed)";
                 key = CrawlPolicyKey;
             }
@@ -61,18 +60,43 @@ namespace ScrapeLint.CodeFixes
                 return null;
             }
 
-            var skip = site.Skip == SkipKind.Continue ? "continue;" : ReturnStatement(site);
+            var skip = site.Skip == SkipKind.Continue ? "continue;" : ReturnStatement(site, semanticModel);
             var guard = GuardEditor.Statement($"if (!{condition})\n{{\n{skip}\n}}");
-            return new FixPlan(title, key, r => GuardEditor.Insert(r, site, new List<StatementSyntax> { guard }, url.Local, field));
+            var beforeWaits = GuardEditor.FirstWaitBefore(site.Anchor, settings.RateLimitMethods);
+            return new FixPlan(title, key, r => GuardEditor.Insert(r, site, new List<StatementSyntax> { guard }, url.Local, field, beforeWaits));
         }
 
-        /// <summary>The early return of a lambda: nothing, or no result for the skipped element.</summary>
-        private static string ReturnStatement(RequestSite site)
-            => site.ResultType switch
+        /// <summary>
+        /// The early return of a lambda: nothing, or no result for the skipped element. Where nullable annotations
+        /// are on and the lambda's results are never null, <c>null!</c>: a plain <c>null</c> would make the lambda's
+        /// inferred result nullable and the projection's type mismatch its target (CS8619).
+        /// </summary>
+        private static string ReturnStatement(RequestSite site, SemanticModel semanticModel)
+        {
+            if (site.ResultType is null)
             {
-                null => "return;",
-                { IsReferenceType: true } or { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } => "return null;",
-                _ => "return default;",
-            };
+                return "return;";
+            }
+
+            if (!site.ResultType.IsReferenceType)
+            {
+                return site.ResultType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? "return null;" : "return default;";
+            }
+
+            if (!semanticModel.GetNullableContext(site.Request.SpanStart).AnnotationsEnabled())
+            {
+                return "return null;";
+            }
+
+            var results = site.Function is LambdaExpressionSyntax { ExpressionBody: { } body }
+                ? new[] { body }
+                : site.Function.DescendantNodes()
+                    .OfType<ReturnStatementSyntax>()
+                    .Where(r => r.Expression is not null && r.Ancestors().First(RequestSite.IsFunction) == site.Function)
+                    .Select(r => r.Expression!)
+                    .ToArray();
+            var mayBeNull = results.Any(r => semanticModel.GetTypeInfo(r).Nullability.FlowState == NullableFlowState.MaybeNull);
+            return mayBeNull ? "return null;" : "return null!;";
+        }
     }
 }

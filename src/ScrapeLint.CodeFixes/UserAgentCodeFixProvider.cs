@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,21 +9,24 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using ScrapeLint.Rules;
 
 namespace ScrapeLint.CodeFixes
 {
     /// <summary>
-    /// SL3001: the crawler says who it is. The value at the place the User-Agent is set (a header argument, an
-    /// assigned <c>UserAgent</c>, a Puppeteer or Playwright setting, a browser's <c>--user-agent=</c> switch) becomes
-    /// a literal of <c>scrapelint.user_agent</c>, else <c>&lt;AssemblyName&gt;/&lt;version&gt; (+https://example.com/bot)</c>;
-    /// <c>UserAgent.Add(new ProductInfoHeaderValue(…))</c> becomes <c>UserAgent.ParseAdd("…")</c>. Constants, fields
-    /// and rotation lists the value came from are left as they are: they may be read elsewhere, and the set site is
-    /// the one place that decides what is sent.
+    /// SL3001: the crawler says who it is. When the User-Agent is set from a private constant, field or local whose
+    /// every use sets a User-Agent, that definition gets the identifying string (a literal of
+    /// <c>scrapelint.user_agent</c>, else <c>&lt;AssemblyName&gt;/&lt;version&gt; (+https://example.com/bot)</c>).
+    /// Otherwise the value at the place the User-Agent is set (a header argument, an assigned <c>UserAgent</c>, a
+    /// Puppeteer or Playwright setting, a browser's <c>--user-agent=</c> switch) becomes that literal;
+    /// <c>UserAgent.Add(new ProductInfoHeaderValue(…))</c> becomes <c>UserAgent.ParseAdd("…")</c>; and the private
+    /// constants, fields and locals the old value read (a rotation list, its <c>Random</c>, a version constant) are
+    /// removed once nothing else reads them, so no unused-member warning (CS0414, CS0219) appears. Members other
+    /// code may read (not private) are left as they are.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UserAgentCodeFixProvider))]
-    [Shared]
     public sealed class UserAgentCodeFixProvider : CodeFixProvider
     {
         public const string EquivalenceKey = RuleIdentifiers.BrowserUserAgent + ".IdentifyingUserAgent";
@@ -50,7 +52,7 @@ namespace ScrapeLint.CodeFixes
             var userAgent = IdentifyingUserAgent(document, root, semanticModel);
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (userAgent is null || Plan(root, semanticModel, diagnostic, userAgent, context.CancellationToken) is not { } edit)
+                if (userAgent is null || await PlanAsync(document, root, semanticModel, diagnostic, userAgent, context.CancellationToken).ConfigureAwait(false) is not { } edit)
                 {
                     continue;
                 }
@@ -59,9 +61,33 @@ namespace ScrapeLint.CodeFixes
                     ? "Identify the crawler instead of rotating browser User-Agents"
                     : $"Identify the crawler: use '{userAgent}' as User-Agent";
                 context.RegisterCodeFix(
-                    CodeAction.Create(title, _ => Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(edit.Node, edit.Replacement))), EquivalenceKey),
+                    CodeAction.Create(title, c => ApplyAsync(document, root, semanticModel, new[] { edit }, c), EquivalenceKey),
                     diagnostic);
             }
+        }
+
+        /// <summary>One replacement, and the private symbols the replaced code read (candidates for removal).</summary>
+        private sealed class Edit
+        {
+            public Edit(SyntaxNode node, SyntaxNode replacement, IReadOnlyList<ISymbol> readSymbols)
+            {
+                Node = node;
+                Replacement = replacement;
+                ReadSymbols = readSymbols;
+            }
+
+            public SyntaxNode Node { get; }
+
+            public SyntaxNode Replacement { get; }
+
+            public IReadOnlyList<ISymbol> ReadSymbols { get; }
+        }
+
+        private static async Task<Document> ApplyAsync(Document document, SyntaxNode root, SemanticModel semanticModel, IReadOnlyList<Edit> edits, CancellationToken cancellationToken)
+        {
+            var candidates = edits.SelectMany(e => e.ReadSymbols).Distinct<ISymbol>(SymbolEqualityComparer.Default).ToList();
+            var newRoot = UnusedDeclarations.ReplaceAndRemove(root, semanticModel, edits.ToDictionary(e => e.Node, e => e.Replacement), candidates, cancellationToken);
+            return await GuardEditor.KeepLineEndsAndEncodingAsync(document, document.WithSyntaxRoot(newRoot), cancellationToken).ConfigureAwait(false);
         }
 
         private static async Task<Document?> FixAllAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
@@ -73,16 +99,17 @@ namespace ScrapeLint.CodeFixes
                 return null;
             }
 
-            var edits = new Dictionary<SyntaxNode, SyntaxNode>();
+            var edits = new List<Edit>();
             foreach (var diagnostic in diagnostics)
             {
-                if (Plan(root, semanticModel, diagnostic, userAgent, cancellationToken) is { } edit && !edits.Keys.Any(n => n.Span.IntersectsWith(edit.Node.Span)))
+                if (await PlanAsync(document, root, semanticModel, diagnostic, userAgent, cancellationToken).ConfigureAwait(false) is { } edit
+                    && !edits.Any(e => e.Node.Span.IntersectsWith(edit.Node.Span)))
                 {
-                    edits[edit.Node] = edit.Replacement;
+                    edits.Add(edit);
                 }
             }
 
-            return edits.Count == 0 ? null : document.WithSyntaxRoot(root.ReplaceNodes(edits.Keys, (original, _) => edits[original]));
+            return edits.Count == 0 ? null : await ApplyAsync(document, root, semanticModel, edits, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -96,7 +123,7 @@ namespace ScrapeLint.CodeFixes
         }
 
         /// <summary>The node to replace and its replacement, or null when the value cannot be replaced by a string here.</summary>
-        private static (SyntaxNode Node, SyntaxNode Replacement)? Plan(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, string userAgent, CancellationToken cancellationToken)
+        private static async Task<Edit?> PlanAsync(Document document, SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, string userAgent, CancellationToken cancellationToken)
         {
             if (FixProperties.ParseSpan(diagnostic.Properties, FixProperties.UserAgentSpan) is not { } span || Expression(root, span) is not { } value)
             {
@@ -108,7 +135,15 @@ namespace ScrapeLint.CodeFixes
             if (type?.SpecialType == SpecialType.System_String)
             {
                 var text = isSwitch ? SwitchPrefix(value, semanticModel, cancellationToken) + userAgent : userAgent;
-                return (value, Literal(text).WithTriviaFrom(value));
+
+                // A private constant, field or local that only ever sets User-Agents: change it where it is defined.
+                if (await DefinitionToChangeAsync(document, root, semanticModel, value, cancellationToken).ConfigureAwait(false) is { } definition)
+                {
+                    var defined = isSwitch ? SwitchPrefix(definition, semanticModel, cancellationToken) + userAgent : userAgent;
+                    return new Edit(definition, Literal(defined).WithTriviaFrom(definition), Array.Empty<ISymbol>());
+                }
+
+                return new Edit(value, Literal(text).WithTriviaFrom(value), UnusedDeclarations.PrivateSymbolsReadIn(value, semanticModel, cancellationToken));
             }
 
             // headers.UserAgent.Add(new ProductInfoHeaderValue("Mozilla", "5.0")): one product token cannot carry a
@@ -118,10 +153,73 @@ namespace ScrapeLint.CodeFixes
             {
                 var parseAdd = member.WithName(SyntaxFactory.IdentifierName("ParseAdd").WithTriviaFrom(member.Name));
                 var arguments = invocation.ArgumentList.WithArguments(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Literal(userAgent).WithTriviaFrom(value))));
-                return (invocation, invocation.WithExpression(parseAdd).WithArgumentList(arguments));
+                return new Edit(invocation, invocation.WithExpression(parseAdd).WithArgumentList(arguments), UnusedDeclarations.PrivateSymbolsReadIn(invocation.ArgumentList, semanticModel, cancellationToken));
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The initializer to rewrite when <paramref name="value"/> is a private string constant, field or local of
+        /// this document, initialised with a literal and never assigned elsewhere, whose every read is the value of
+        /// a User-Agent this rule reports (so changing the definition fixes them all and changes nothing else).
+        /// </summary>
+        private static async Task<ExpressionSyntax?> DefinitionToChangeAsync(Document document, SyntaxNode root, SemanticModel semanticModel, ExpressionSyntax value, CancellationToken cancellationToken)
+        {
+            var name = value switch
+            {
+                IdentifierNameSyntax identifier => identifier,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax identifier } => identifier,
+                _ => null,
+            };
+            if (name is null || UnusedDeclarations.Declaration(semanticModel.GetSymbolInfo(name, cancellationToken).Symbol, root, cancellationToken) is not { } declared
+                || declared.Declarator.Initializer?.Value is not LiteralExpressionSyntax initializer
+                || !initializer.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                return null;
+            }
+
+            var symbol = declared.Symbol;
+            var reads = new List<ExpressionSyntax>();
+            foreach (var identifier in declared.Scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (identifier.Identifier.ValueText != symbol.Name
+                    || !SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(identifier, cancellationToken).Symbol, symbol))
+                {
+                    continue;
+                }
+
+                var read = identifier.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == identifier ? (ExpressionSyntax)access : identifier;
+                if (read.Parent is AssignmentExpressionSyntax assignment && assignment.Left == read || read.Parent is ArgumentSyntax { RefKindKeyword.RawKind: not 0 })
+                {
+                    return null; // written elsewhere: the initializer is not the only value
+                }
+
+                reads.Add(read);
+            }
+
+            if (reads.Count == 0)
+            {
+                return null;
+            }
+
+            // Every read must be a reported User-Agent value.
+            var compilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+            if (compilation is null)
+            {
+                return null;
+            }
+
+            var analyzer = new EvasionAnalyzer();
+            var withAnalyzer = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), document.Project.AnalyzerOptions);
+            var model = compilation.GetSemanticModel(root.SyntaxTree);
+            var diagnostics = await withAnalyzer.GetAnalyzerSemanticDiagnosticsAsync(model, declared.Scope.FullSpan, cancellationToken).ConfigureAwait(false);
+            var reported = new HashSet<TextSpan>(diagnostics
+                .Where(d => d.Id == RuleIdentifiers.BrowserUserAgent)
+                .Select(d => FixProperties.ParseSpan(d.Properties, FixProperties.UserAgentSpan))
+                .Where(s => s is not null)
+                .Select(s => s!.Value));
+            return reads.All(r => reported.Contains(r.Span)) ? initializer : null;
         }
 
         /// <summary>The switch's own spelling up to its value (<c>--user-agent=</c>, <c>user-agent=</c>), read from its first literal text.</summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,15 +20,20 @@ namespace ScrapeLint.Compliance;
 /// </remarks>
 public sealed class CrawlPolicy : IDisposable
 {
-    private const int MaxPacedHosts = 100_000;
+    /// <summary>Hosts whose pacing state is kept; idle ones are evicted first (they hold nothing a fresh one would not).</summary>
+    internal const int DefaultMaxTrackedHosts = 100_000;
+
+    /// <summary>Origins whose robots.txt is cached; expired ones are evicted first, then the least recently used.</summary>
+    internal const int DefaultMaxCachedOrigins = 20_000;
+
     private static readonly TimeSpan MaxCacheDuration = TimeSpan.FromHours(24);
     private static readonly TimeSpan MaxWait = TimeSpan.FromDays(7);
 
     private readonly TimeProvider _time;
     private readonly RobotsTxtFetcher _fetcher;
     private readonly CancellationTokenSource _disposal = new();
-    private readonly ConcurrentDictionary<string, OriginState> _origins = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, HostPacer> _hosts = new(StringComparer.Ordinal);
+    private readonly BoundedTable<OriginState> _origins;
+    private readonly BoundedTable<HostPacer> _hosts;
     private readonly TimeSpan _minDelay;
     private readonly TimeSpan _maxCrawlDelay;
     private readonly TimeSpan _cacheDuration;
@@ -58,6 +62,13 @@ public sealed class CrawlPolicy : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="timeProvider"/> is null.</exception>
     /// <exception cref="ArgumentException">The user agent is empty, has no product token, or contains line breaks.</exception>
     public CrawlPolicy(CrawlPolicyOptions options, HttpMessageHandler? robotsTxtHandler, TimeProvider timeProvider)
+        : this(options, robotsTxtHandler, timeProvider, DefaultMaxTrackedHosts, DefaultMaxCachedOrigins)
+    {
+    }
+
+    /// <summary>Creates a policy with other bounds on its tables (tests).</summary>
+    internal CrawlPolicy(
+        CrawlPolicyOptions options, HttpMessageHandler? robotsTxtHandler, TimeProvider timeProvider, int maxTrackedHosts, int maxCachedOrigins)
     {
         if (options is null)
         {
@@ -73,7 +84,15 @@ public sealed class CrawlPolicy : IDisposable
         _maxRetryAfter = Clamp(options.MaxRetryAfter, MaxWait);
         var timeout = options.RobotsTxtTimeout > TimeSpan.Zero ? Clamp(options.RobotsTxtTimeout, TimeSpan.FromMinutes(10)) : TimeSpan.FromSeconds(10);
         _fetcher = new RobotsTxtFetcher(robotsTxtHandler, UserAgent, timeout, _time);
+        _hosts = new BoundedTable<HostPacer>(maxTrackedHosts, static (pacer, force) => pacer.TryRetire(force), static pacer => pacer.LastUsed);
+        _origins = new BoundedTable<OriginState>(maxCachedOrigins, TryEvictOrigin, static state => ReadLastUsed(state));
     }
+
+    /// <summary>Hosts with pacing state (tests).</summary>
+    internal int TrackedHostCount => _hosts.Count;
+
+    /// <summary>Origins with a cached robots.txt (tests).</summary>
+    internal int CachedOriginCount => _origins.Count;
 
     /// <summary>The validated User-Agent this policy identifies itself with.</summary>
     public string UserAgent { get; }
@@ -96,10 +115,22 @@ public sealed class CrawlPolicy : IDisposable
         return robots.IsAllowed(UserAgent, url.GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped));
     }
 
-    /// <summary>Synchronous <see cref="IsAllowedAsync"/>, for crawlers that are not asynchronous (such as Selenium scripts).</summary>
+    /// <summary>
+    /// Synchronous <see cref="IsAllowedAsync"/>, for crawlers that are not asynchronous (such as Selenium scripts).
+    /// With the origin's robots.txt cached it answers on the calling thread without blocking. Otherwise it
+    /// blocks until the download ends, and that download completes on the thread pool: callers that fill the
+    /// pool with blocked threads (a wide <c>Parallel.For</c>) wait for the pool to grow on each origin's first
+    /// call. Such crawlers should call <see cref="IsAllowedAsync"/>, or <see cref="GetRobotsTxtAsync"/> once
+    /// per origin before the loop.
+    /// </summary>
     /// <param name="url">An absolute http or https URL.</param>
     /// <returns>See <see cref="IsAllowedAsync"/>.</returns>
-    public bool IsAllowed(Uri url) => AsyncHelpers.RunSync(IsAllowedAsync(url));
+    public bool IsAllowed(Uri url) => IsAllowed(url, CancellationToken.None);
+
+    /// <inheritdoc cref="IsAllowed(Uri)"/>
+    /// <param name="url">An absolute http or https URL.</param>
+    /// <param name="cancellationToken">Stops this caller's wait for robots.txt; a shared fetch continues for others.</param>
+    public bool IsAllowed(Uri url, CancellationToken cancellationToken) => AsyncHelpers.RunSync(IsAllowedAsync(url, cancellationToken));
 
     /// <summary>
     /// The robots.txt that governs the URL's origin (cached, fetched when needed). An unavailable file
@@ -118,15 +149,13 @@ public sealed class CrawlPolicy : IDisposable
 
         ThrowIfDisposed();
         var key = OriginKey(url);
-        if (!_origins.TryGetValue(key, out var state))
-        {
-            state = _origins.GetOrAdd(key, new OriginState(RobotsUri(url)));
-        }
+        var state = _origins.GetOrAdd(key, _ => new OriginState(RobotsUri(url)));
 
         TaskCompletionSource<RobotsTxt>? owner = null;
         Task<RobotsTxt> fetch;
         lock (state)
         {
+            state.LastUsed = _time.GetTimestamp();
             if (state.Robots is { } cached && _time.GetUtcNow() < state.ExpiresAt)
             {
                 return new ValueTask<RobotsTxt>(cached);
@@ -166,42 +195,50 @@ public sealed class CrawlPolicy : IDisposable
         }
 
         var robots = await GetRobotsTxtAsync(url, cancellationToken).ConfigureAwait(false);
-        var interval = _minDelay;
-        if (robots.GetCrawlDelay(UserAgent) is { } crawlDelay)
+        var interval = Interval(robots);
+        var host = HostKey(url);
+        var pacer = EnterPacer(host);
+        try
         {
-            var capped = crawlDelay < _maxCrawlDelay ? crawlDelay : _maxCrawlDelay;
-            interval = capped > interval ? capped : interval;
+            await pacer.WaitTurnAsync(interval, cancellationToken).ConfigureAwait(false);
         }
-
-        var pacer = GetPacer(url);
-        while (true)
+        finally
         {
-            var now = _time.GetUtcNow();
-            var slot = pacer.Reserve(now, interval);
-            if (slot > now)
-            {
-                try
-                {
-                    await AsyncHelpers.Delay(_time, slot - now, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    pacer.Release(slot, interval);
-                    throw;
-                }
-            }
-
-            // A 429/503 may have paused the host while this caller slept: then queue again.
-            if (pacer.PausedUntil <= _time.GetUtcNow())
-            {
-                return;
-            }
+            pacer.Exit();
         }
     }
 
-    /// <summary>Synchronous <see cref="WaitTurnAsync"/>; blocks the calling thread.</summary>
+    /// <summary>
+    /// Synchronous <see cref="WaitTurnAsync"/>: blocks the calling thread, and only that thread. The wait for
+    /// the host's turn is a sleep on the calling thread that needs no other thread to end, so many callers
+    /// blocked on thread-pool threads (<c>Parallel.For</c>) do not starve the pool. Only the first call for an
+    /// origin (and the refresh once a day) waits for robots.txt to download, which completes on the thread pool.
+    /// </summary>
     /// <param name="url">The URL about to be requested.</param>
-    public void WaitTurn(Uri url) => AsyncHelpers.RunSync(WaitTurnAsync(url));
+    public void WaitTurn(Uri url) => WaitTurn(url, CancellationToken.None);
+
+    /// <inheritdoc cref="WaitTurn(Uri)"/>
+    /// <param name="url">The URL about to be requested.</param>
+    /// <param name="cancellationToken">Stops waiting (<see cref="OperationCanceledException"/>); the turn is then given back.</param>
+    public void WaitTurn(Uri url, CancellationToken cancellationToken)
+    {
+        if (!IsCrawlable(url))
+        {
+            return;
+        }
+
+        var robots = AsyncHelpers.RunSync(GetRobotsTxtAsync(url, cancellationToken));
+        var interval = Interval(robots);
+        var pacer = EnterPacer(HostKey(url));
+        try
+        {
+            pacer.WaitTurn(interval, cancellationToken);
+        }
+        finally
+        {
+            pacer.Exit();
+        }
+    }
 
     /// <summary>
     /// Learns from a response: a 429 or 503 pauses the host for its <c>Retry-After</c> (seconds or
@@ -217,17 +254,24 @@ public sealed class CrawlPolicy : IDisposable
             return;
         }
 
-        var pacer = GetPacer(url);
-        var status = (int)response.StatusCode;
-        if (status != 429 && status != 503)
+        var pacer = EnterPacer(HostKey(url));
+        try
         {
-            pacer.ResetBackoff();
-            return;
-        }
+            var status = (int)response.StatusCode;
+            if (status != 429 && status != 503)
+            {
+                pacer.ResetBackoff();
+                return;
+            }
 
-        var now = _time.GetUtcNow();
-        var pause = RetryAfter.Read(response, now) ?? pacer.NextBackoff(_minDelay > TimeSpan.FromSeconds(1) ? _minDelay : TimeSpan.FromSeconds(1), _maxRetryAfter);
-        pacer.PauseUntil(now + (pause < _maxRetryAfter ? pause : _maxRetryAfter));
+            var pause = RetryAfter.Read(response, _time.GetUtcNow()) ??
+                        pacer.NextBackoff(_minDelay > TimeSpan.FromSeconds(1) ? _minDelay : TimeSpan.FromSeconds(1), _maxRetryAfter);
+            pacer.PauseFor(pause < _maxRetryAfter ? pause : _maxRetryAfter);
+        }
+        finally
+        {
+            pacer.Exit();
+        }
     }
 
     /// <summary>Stops fetches in flight and releases the HTTP resources the policy owns.</summary>
@@ -265,7 +309,16 @@ public sealed class CrawlPolicy : IDisposable
             if (result.RetryAfter is { } retryAfter)
             {
                 var pause = retryAfter < _maxRetryAfter ? retryAfter : _maxRetryAfter;
-                GetPacer(url).PauseUntil(now + pause);
+                var pacer = EnterPacer(HostKey(url));
+                try
+                {
+                    pacer.PauseFor(pause);
+                }
+                finally
+                {
+                    pacer.Exit();
+                }
+
                 keep = pause > keep ? pause : keep;
             }
 
@@ -282,21 +335,57 @@ public sealed class CrawlPolicy : IDisposable
         owner.SetResult(result.Robots);
     }
 
-    private HostPacer GetPacer(Uri url)
+    // The host's pacer, registered as in use so that no sweep retires it meanwhile; the caller must Exit it.
+    private HostPacer EnterPacer(string host)
     {
-        var host = url.IdnHost.ToLowerInvariant();
-        if (_hosts.TryGetValue(host, out var pacer))
+        while (true)
         {
-            return pacer;
-        }
+            var pacer = _hosts.GetOrAdd(host, _ => new HostPacer(_time));
+            if (pacer.TryEnter())
+            {
+                return pacer;
+            }
 
-        if (_hosts.Count >= MaxPacedHosts)
-        {
-            _hosts.Clear(); // a crude bound on memory for crawlers that touch millions of hosts
+            _hosts.Remove(host, pacer); // retired by a sweep that has not removed it yet
         }
-
-        return _hosts.GetOrAdd(host, static _ => new HostPacer());
     }
+
+    private TimeSpan Interval(RobotsTxt robots)
+    {
+        var interval = _minDelay;
+        if (robots.GetCrawlDelay(UserAgent) is { } crawlDelay)
+        {
+            var capped = crawlDelay < _maxCrawlDelay ? crawlDelay : _maxCrawlDelay;
+            interval = capped > interval ? capped : interval;
+        }
+
+        return interval;
+    }
+
+    // An origin may go when no fetch is in flight and, unless forced, its robots.txt has expired. An
+    // evicted origin is fetched again when next needed: eviction never allows what robots.txt forbids.
+    private bool TryEvictOrigin(OriginState state, bool force)
+    {
+        lock (state)
+        {
+            if (state.Fetch is not null)
+            {
+                return false;
+            }
+
+            return force || state.Robots is null || _time.GetUtcNow() >= state.ExpiresAt;
+        }
+    }
+
+    private static long ReadLastUsed(OriginState state)
+    {
+        lock (state)
+        {
+            return state.LastUsed;
+        }
+    }
+
+    private static string HostKey(Uri url) => url.IdnHost.ToLowerInvariant();
 
     private static bool IsCrawlable(Uri? url) =>
         url is not null && url.IsAbsoluteUri &&

@@ -19,6 +19,9 @@ internal sealed class OriginState
     /// <summary>Guarded by locking this instance.</summary>
     public DateTimeOffset ExpiresAt { get; set; }
 
+    /// <summary>A timestamp of the last lookup, for evicting the least recently used; guarded by locking this instance.</summary>
+    public long LastUsed { get; set; }
+
     /// <summary>The fetch every concurrent caller awaits; guarded by locking this instance.</summary>
     public Task<RobotsTxt>? Fetch { get; set; }
 }

@@ -5,6 +5,9 @@ namespace ScrapeLint.Compliance;
 /// <summary>
 /// A compiled robots.txt path pattern: <c>*</c> matches any run of characters (including none) and a
 /// trailing <c>$</c> anchors the pattern at the end of the path. Anywhere else <c>$</c> is literal.
+/// Paths arrive with their own <c>*</c> and <c>$</c> percent-encoded (<see cref="PercentEncoding.NormalizePath"/>),
+/// so a literal <c>$</c> of the pattern is compared as <c>%24</c>, and a pattern's <c>%2A</c> and <c>%24</c>
+/// match a literal <c>*</c> and <c>$</c> in the URL (RFC 9309 section 2.2.3).
 /// </summary>
 /// <remarks>
 /// Matching never backtracks. The pattern is split at every <c>*</c> into literal segments; the first
@@ -36,6 +39,7 @@ internal sealed class PathPattern
     {
         var anchored = normalized.Length > 0 && normalized[normalized.Length - 1] == '$';
         var body = anchored ? normalized.Substring(0, normalized.Length - 1) : normalized;
+        body = body.Replace("$", "%24");
 
         // Split at '*'. Empty pieces between consecutive stars carry no information, but the first and
         // last pieces keep their position meaning (start of path / end of path), so they stay even if empty.

@@ -13,15 +13,23 @@ namespace ScrapeLint.Compliance;
 /// <item>non-ASCII characters are encoded as UTF-8 octets, and control characters, space and the
 /// characters a URI may never contain literally (<c>"&lt;&gt;\^`{|}</c>) are percent-encoded.</item>
 /// </list>
-/// <c>*</c> and <c>$</c> are left alone, so a pattern keeps its wildcards.
+/// In a pattern <c>*</c> and <c>$</c> are left alone, so it keeps its wildcards, while <c>%2A</c> and <c>%24</c>
+/// stay encoded; in a URL path <c>*</c> and <c>$</c> are encoded, so a pattern's <c>%2A</c> and <c>%24</c> match
+/// a literal <c>*</c> and <c>$</c> in the URL (RFC 9309 section 2.2.3).
 /// </summary>
 internal static class PercentEncoding
 {
     private const string HexDigits = "0123456789ABCDEF";
 
-    public static string Normalize(string value)
+    /// <summary>Normalises a robots.txt pattern: its <c>*</c> and <c>$</c> keep their special meaning.</summary>
+    public static string Normalize(string value) => Normalize(value, isPath: false);
+
+    /// <summary>Normalises the path and query of a URL: its <c>*</c> and <c>$</c> are plain characters.</summary>
+    public static string NormalizePath(string value) => Normalize(value, isPath: true);
+
+    private static string Normalize(string value, bool isPath)
     {
-        if (!NeedsWork(value))
+        if (!NeedsWork(value) && !(isPath && HasSpecials(value)))
         {
             return value;
         }
@@ -55,7 +63,7 @@ internal static class PercentEncoding
             {
                 i = AppendUtf8(builder, value, i);
             }
-            else if (MustEscape(c))
+            else if (MustEscape(c) || (isPath && (c == '*' || c == '$')))
             {
                 AppendEscaped(builder, c);
             }
@@ -88,6 +96,8 @@ internal static class PercentEncoding
         return false;
     }
 #endif
+
+    private static bool HasSpecials(string value) => value.IndexOf('*') >= 0 || value.IndexOf('$') >= 0;
 
     private static bool MustEscape(char c) =>
         c <= 0x20 || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' ||

@@ -64,7 +64,7 @@ public sealed class PoliteHttpHandler : DelegatingHandler
             throw new RobotsDisallowedException(url);
         }
 
-        AsyncHelpers.RunSync(_policy.WaitTurnAsync(url, cancellationToken));
+        _policy.WaitTurn(url, cancellationToken);
         var response = base.Send(request, cancellationToken);
         _policy.OnResponse(url, response);
         return response;

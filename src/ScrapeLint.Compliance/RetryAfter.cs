@@ -8,7 +8,10 @@ namespace ScrapeLint.Compliance;
 /// <summary>Reads the Retry-After header (RFC 9110 section 10.2.3): delay-seconds or an HTTP-date.</summary>
 internal static class RetryAfter
 {
-    /// <summary>The wait the response asks for, measured from <paramref name="now"/>; null when absent or unreadable.</summary>
+    /// <summary>
+    /// The wait the response asks for, measured from <paramref name="now"/>; null when absent, unreadable, or a
+    /// date that is not in the future (a server whose clock lags must not lift the back-off a missing header gets).
+    /// </summary>
     public static TimeSpan? Read(HttpResponseMessage response, DateTimeOffset now)
     {
         var header = response.Headers.RetryAfter;
@@ -19,7 +22,7 @@ internal static class RetryAfter
 
         if (header?.Date is { } date)
         {
-            return date > now ? date - now : TimeSpan.Zero;
+            return date > now ? date - now : null;
         }
 
         // The typed header is null when the value did not parse; try the raw text leniently.
@@ -41,7 +44,7 @@ internal static class RetryAfter
 
         if (DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
         {
-            return when > now ? when - now : TimeSpan.Zero;
+            return when > now ? when - now : null;
         }
 
         return null;

@@ -71,7 +71,7 @@ public sealed class RobotsTxt
     /// <returns><see langword="true"/> when no rule forbids the URL.</returns>
     public bool IsAllowed(string userAgent, string url)
     {
-        var path = PercentEncoding.Normalize(UrlPath.Extract(url));
+        var path = PercentEncoding.NormalizePath(UrlPath.Extract(url));
         if (IsRobotsTxtPath(path))
         {
             return true;

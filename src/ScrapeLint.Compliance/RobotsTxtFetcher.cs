@@ -139,12 +139,27 @@ internal sealed class RobotsTxtFetcher : IDisposable
             var length = (int)collected.Length;
             if (length > MaxBytes)
             {
-                // Too big: keep whole lines within the limit.
-                length = Array.LastIndexOf(bytes, (byte)'\n', MaxBytes - 1, MaxBytes) + 1;
+                // Too big: keep whole lines within the limit. A line may end in CR, LF or CR LF (RFC 9309
+                // section 2.2), so cut after the last of either; cutting at LF alone read a CR-only file as empty.
+                length = LastLineBreak(bytes, MaxBytes) + 1;
             }
 
             return Encoding.UTF8.GetString(bytes, 0, length);
         }
+    }
+
+    /// <summary>The index of the last CR or LF among the first <paramref name="count"/> bytes, or -1.</summary>
+    internal static int LastLineBreak(byte[] bytes, int count)
+    {
+        for (var i = count - 1; i >= 0; i--)
+        {
+            if (bytes[i] == (byte)'\n' || bytes[i] == (byte)'\r')
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static HttpMessageHandler CreateDefaultHandler()

@@ -7,6 +7,13 @@ public sealed class LoadTests : IDisposable
 {
     private readonly FixtureFolder folder = new();
 
+    public LoadTests()
+    {
+        // Restores here are offline: an empty local feed, a packages folder of the fixture's own.
+        folder.Write("nuget.config", Dotnet.OfflineNuGetConfig(Path.Combine(folder.Root, "feed"), Path.Combine(folder.Root, "packages")));
+        Directory.CreateDirectory(Path.Combine(folder.Root, "feed"));
+    }
+
     public void Dispose() => folder.Dispose();
 
     [Fact]
@@ -15,6 +22,7 @@ public sealed class LoadTests : IDisposable
         var project = folder.Write("App/App.csproj", Sources.SdkProject);
         folder.Write("App/ImplicitProfileLoop.cs", Sources.ImplicitUsingsProfileLoop);
         folder.Write("App/.editorconfig", "[*.cs]\ndotnet_diagnostic.SL4001.severity = error\n");
+        Dotnet.Restore(project);
 
         var run = await CliRun.RunAsync("scan", project, "--fail-on", "error", "--format", "json");
 
@@ -33,6 +41,7 @@ public sealed class LoadTests : IDisposable
     {
         folder.Write("App.csproj", Sources.SdkProject);
         folder.Write("ImplicitProfileLoop.cs", Sources.ImplicitUsingsProfileLoop);
+        Dotnet.Restore(folder.Root);
 
         var run = await CliRun.RunAsync("scan", folder.Root, "--build");
 

@@ -17,6 +17,7 @@ public sealed class PackageLayoutTests(PackedFeed feed)
     {
         Assert.DoesNotMatch(@"warning [A-Z]{2,}\d{3,}", feed.AnalyzerPack.Output);
         Assert.DoesNotMatch(@"warning [A-Z]{2,}\d{3,}", feed.CompliancePack.Output);
+        Assert.DoesNotMatch(@"warning [A-Z]{2,}\d{3,}", feed.CliPack.Output);
     }
 
     [Fact]

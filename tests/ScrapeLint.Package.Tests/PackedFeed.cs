@@ -3,7 +3,7 @@ using System.Reflection;
 namespace ScrapeLint.Package.Tests;
 
 /// <summary>
-/// Packs ScrapeLint and ScrapeLint.Compliance into a local folder feed in a temporary directory, and restores
+/// Packs ScrapeLint, ScrapeLint.Compliance and ScrapeLint.Cli into a local folder feed in a temporary directory, and restores
 /// fresh console projects that reference them from it. The projects get their own NuGet packages folder, so
 /// they never see a stale copy of the same version; their other dependencies come from the usual sources.
 /// </summary>
@@ -24,8 +24,11 @@ public sealed class PackedFeed : IDisposable
 
         AnalyzerPack = Pack("src/ScrapeLint.Package/ScrapeLint.Package.csproj");
         CompliancePack = Pack("src/ScrapeLint.Compliance/ScrapeLint.Compliance.csproj");
+        CliPack = Pack("src/ScrapeLint.Cli/ScrapeLint.Cli.csproj");
         AnalyzerPackage = Path.Combine(Feed, $"ScrapeLint.{Version}.nupkg");
         CompliancePackage = Path.Combine(Feed, $"ScrapeLint.Compliance.{Version}.nupkg");
+        ComplianceSymbols = Path.Combine(Feed, $"ScrapeLint.Compliance.{Version}.snupkg");
+        CliPackage = Path.Combine(Feed, $"ScrapeLint.Cli.{Version}.nupkg");
 
         WriteIsolation();
         CreateConsumer(Plain, properties: "", editorConfig: null);
@@ -56,9 +59,17 @@ public sealed class PackedFeed : IDisposable
 
     public CommandResult CompliancePack { get; }
 
+    public CommandResult CliPack { get; }
+
     public string AnalyzerPackage { get; }
 
     public string CompliancePackage { get; }
+
+    /// <summary>The compliance library's symbol package (portable PDBs), beside its .nupkg.</summary>
+    public string ComplianceSymbols { get; }
+
+    /// <summary>The scrapelint tool (packed for its metadata; the CLI tests install and run it).</summary>
+    public string CliPackage { get; }
 
     public string ConsumerDirectory(string name) => Path.Combine(Directory, name);
 

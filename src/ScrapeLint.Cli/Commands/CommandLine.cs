@@ -16,6 +16,7 @@ namespace ScrapeLint.Cli.Commands
         Text,
         Sarif,
         Json,
+        Gitlab,
     }
 
     /// <summary>The threshold of <c>--fail-on</c>: findings at or above it make the exit code 1.</summary>
@@ -33,7 +34,8 @@ namespace ScrapeLint.Cli.Commands
         string? OutputFile,
         FailOn FailOn,
         bool Build,
-        bool Quiet);
+        bool Quiet,
+        bool AllowPartial = false);
 
     internal sealed record ParsedCommand(CommandKind Kind, ScanSettings? Scan = null);
 
@@ -92,6 +94,7 @@ namespace ScrapeLint.Cli.Commands
             var failOn = FailOn.Warning;
             var build = false;
             var quiet = false;
+            var allowPartial = false;
 
             for (var i = 1; i < args.Count; i++)
             {
@@ -119,6 +122,9 @@ namespace ScrapeLint.Cli.Commands
                     case "--build":
                         build = Flag(arg, inlineValue);
                         break;
+                    case "--allow-partial":
+                        allowPartial = Flag(arg, inlineValue);
+                        break;
                     case "--quiet":
                     case "-q":
                         quiet = Flag(arg, inlineValue);
@@ -144,7 +150,7 @@ namespace ScrapeLint.Cli.Commands
                 throw new UsageException("scan needs a path: a folder, a .sln, .slnx or .csproj file");
             }
 
-            return new ScanSettings(path, format, output, failOn, build, quiet);
+            return new ScanSettings(path, format, output, failOn, build, quiet, allowPartial);
         }
 
         private static string Value(IReadOnlyList<string> args, ref int i, string option)

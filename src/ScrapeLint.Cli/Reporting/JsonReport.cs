@@ -20,6 +20,9 @@ namespace ScrapeLint.Cli.Reporting
             json.WriteNumber("projects", result.Projects);
             json.WriteNumber("files", result.Files);
             json.WriteNumber("findings", result.Findings.Length);
+            json.WriteNumber("skipped", result.Skipped.Length);
+            json.WriteNumber("notAnalysed", result.NotAnalysed.Length);
+            json.WriteBoolean("complete", !result.IsIncomplete);
             json.WriteNumber("elapsedSeconds", System.Math.Round(result.Elapsed.TotalSeconds, 3));
             json.WriteStartObject("bySeverity");
             foreach (var group in result.Findings.GroupBy(f => f.Severity).OrderByDescending(g => g.Key))
@@ -56,7 +59,23 @@ namespace ScrapeLint.Cli.Reporting
             }
 
             json.WriteEndArray();
+            WriteIssues(json, "notAnalysed", result.NotAnalysed);
+            WriteIssues(json, "skipped", result.Skipped);
             json.WriteEndObject();
+        }
+
+        private static void WriteIssues(Utf8JsonWriter json, string name, System.Collections.Immutable.ImmutableArray<ScanIssue> issues)
+        {
+            json.WriteStartArray(name);
+            foreach (var issue in issues)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", issue.Path);
+                json.WriteString("reason", issue.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
         }
     }
 }

@@ -9,9 +9,12 @@ using ScrapeLint.Cli.Scanning;
 namespace ScrapeLint.Cli.Reporting
 {
     /// <summary>
-    /// SARIF 2.1.0: one run whose driver lists every rule (ID, title, description, help URI, default
-    /// level, category) and whose results point into the scanned tree relative to %SRCROOT%, so code
-    /// scanning services can map them onto the repository.
+    /// SARIF 2.1.0: one run for the whole scan, whose driver lists every rule (ID, title, description, the
+    /// summary of its rule page as help text and markdown, help URI, default level, category) and whose
+    /// results point into the repository relative to %SRCROOT% (the git repository's root, see
+    /// <see cref="ReportPaths"/>), so code scanning services can map them onto the repository. Files and
+    /// projects that were skipped or not analysed are tool execution notifications, and an incomplete scan is
+    /// not an execution that succeeded.
     /// </summary>
     internal static class SarifReport
     {
@@ -21,6 +24,7 @@ namespace ScrapeLint.Cli.Reporting
         public static void Write(ScanResult result, Stream stream)
         {
             var rules = AnalyzerCatalog.Instance.Rules;
+            var anchor = ReportPaths.Anchor(result.Root);
             var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < rules.Length; i++)
             {
@@ -51,7 +55,7 @@ namespace ScrapeLint.Cli.Reporting
 
             json.WriteStartObject("originalUriBaseIds");
             json.WriteStartObject(RootId);
-            json.WriteString("uri", new Uri(Path.TrimEndingDirectorySeparator(result.Root) + Path.DirectorySeparatorChar).AbsoluteUri);
+            json.WriteString("uri", new Uri(Path.TrimEndingDirectorySeparator(anchor) + Path.DirectorySeparatorChar).AbsoluteUri);
             json.WriteEndObject();
             json.WriteEndObject();
 
@@ -73,7 +77,7 @@ namespace ScrapeLint.Cli.Reporting
                 json.WriteStartObject();
                 json.WriteStartObject("physicalLocation");
                 json.WriteStartObject("artifactLocation");
-                json.WriteString("uri", RelativeUri(finding.RelativePath));
+                json.WriteString("uri", RelativeUri(ReportPaths.Relative(anchor, finding.FilePath)));
                 json.WriteString("uriBaseId", RootId);
                 json.WriteEndObject();
                 json.WriteStartObject("region");
@@ -95,16 +99,20 @@ namespace ScrapeLint.Cli.Reporting
 
             json.WriteStartArray("invocations");
             json.WriteStartObject();
-            json.WriteBoolean("executionSuccessful", true);
-            if (result.Warnings.Length > 0)
+            json.WriteBoolean("executionSuccessful", !result.IsIncomplete);
+            var notes = result.NotAnalysed.Select(i => ("error", "not analysed: " + i))
+                .Concat(result.Skipped.Select(i => ("warning", "skipped: " + i)))
+                .Concat(result.Warnings.Select(w => ("warning", w)))
+                .ToList();
+            if (notes.Count > 0)
             {
                 json.WriteStartArray("toolExecutionNotifications");
-                foreach (var warning in result.Warnings)
+                foreach (var (level, text) in notes)
                 {
                     json.WriteStartObject();
-                    json.WriteString("level", "warning");
+                    json.WriteString("level", level);
                     json.WriteStartObject("message");
-                    json.WriteString("text", warning);
+                    json.WriteString("text", text);
                     json.WriteEndObject();
                     json.WriteEndObject();
                 }
@@ -135,6 +143,14 @@ namespace ScrapeLint.Cli.Reporting
                 json.WriteEndObject();
             }
 
+            if (RuleHelp.For(rule.Id, string.IsNullOrEmpty(rule.HelpLinkUri) ? null : rule.HelpLinkUri) is { } help)
+            {
+                json.WriteStartObject("help");
+                json.WriteString("text", help.Text);
+                json.WriteString("markdown", help.Markdown);
+                json.WriteEndObject();
+            }
+
             if (!string.IsNullOrEmpty(rule.HelpLinkUri))
             {
                 json.WriteString("helpUri", rule.HelpLinkUri);
@@ -146,6 +162,10 @@ namespace ScrapeLint.Cli.Reporting
             json.WriteEndObject();
             json.WriteStartObject("properties");
             json.WriteString("category", rule.Category);
+            json.WriteStartArray("tags");
+            json.WriteStringValue("scraping");
+            json.WriteStringValue(rule.Category);
+            json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndObject();
         }

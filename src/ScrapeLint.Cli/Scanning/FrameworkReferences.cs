@@ -22,6 +22,19 @@ namespace ScrapeLint.Cli.Scanning
         /// <summary>Where the references came from, for the report's notes.</summary>
         public static string Source => Shared.Value.Source;
 
+        private static readonly Lazy<HashSet<string>> Names = new(() => new HashSet<string>(
+            References.OfType<PortableExecutableReference>().Select(r => Path.GetFileNameWithoutExtension(r.FilePath)).OfType<string>(),
+            StringComparer.OrdinalIgnoreCase));
+
+        /// <summary>The simple names of the framework's assemblies (System.Net.Http, System.Text.Json, …).</summary>
+        public static IReadOnlySet<string> AssemblyNames => Names.Value;
+
+        /// <summary>The target framework the references are for (net10.0): the pack's folder name, else the running runtime's.</summary>
+        public static string Framework
+            => Path.GetFileName(Source) is { } folder && folder.StartsWith("net", StringComparison.OrdinalIgnoreCase) && folder.Contains('.', StringComparison.Ordinal)
+                ? folder
+                : $"net{Environment.Version.Major}.{Environment.Version.Minor}";
+
         private static (ImmutableArray<MetadataReference>, string) Load()
         {
             var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;

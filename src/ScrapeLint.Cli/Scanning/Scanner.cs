@@ -18,26 +18,43 @@ namespace ScrapeLint.Cli.Scanning
     {
         public static async Task<ScanResult> ScanAsync(ScanSettings settings, TextWriter? progressWriter, CancellationToken cancellationToken)
         {
+            // MSBuild workspaces each hold a build host process: ended once the analysis no longer needs them.
+            var workspaces = new List<IDisposable>();
+            try
+            {
+                return await ScanCoreAsync(settings, progressWriter, workspaces, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                foreach (var workspace in workspaces)
+                {
+                    workspace.Dispose();
+                }
+            }
+        }
+
+        private static async Task<ScanResult> ScanCoreAsync(ScanSettings settings, TextWriter? progressWriter, List<IDisposable> workspaces, CancellationToken cancellationToken)
+        {
             var clock = Stopwatch.StartNew();
             var path = Path.GetFullPath(settings.Path);
-            var warnings = new List<string>();
+            var ledger = new ScanLedger();
             string root;
             string mode;
             using var progress = new ScanProgress(progressWriter, clock);
 
-            Solution solution;
+            IReadOnlyList<Project> loaded;
             if (Directory.Exists(path))
             {
                 root = path;
                 if (settings.Build)
                 {
                     mode = "msbuild";
-                    solution = await MSBuildLoader.LoadAsync(MSBuildLoader.FindEntryPoint(path), warnings, cancellationToken).ConfigureAwait(false);
+                    loaded = await MSBuildLoader.LoadAsync(MSBuildLoader.FindEntryPoint(path), ledger, settings.AllowPartial, workspaces, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
                     mode = "loose-files";
-                    solution = LooseFolderLoader.Load(path, warnings, cancellationToken);
+                    loaded = LooseFolderLoader.Load(path, ledger, cancellationToken).Projects.ToList();
                 }
             }
             else if (File.Exists(path))
@@ -49,29 +66,36 @@ namespace ScrapeLint.Cli.Scanning
 
                 root = Path.GetDirectoryName(path)!;
                 mode = "msbuild";
-                solution = await MSBuildLoader.LoadAsync(path, warnings, cancellationToken).ConfigureAwait(false);
+                loaded = await MSBuildLoader.LoadAsync(path, ledger, settings.AllowPartial, workspaces, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 throw new LoadException($"'{settings.Path}' does not exist");
             }
 
-            var projects = solution.Projects.Where(p => p.Language == LanguageNames.CSharp).ToList();
+            var projects = loaded.Where(p => p.Language == LanguageNames.CSharp).ToList();
             progress.Analysing(projects.Count, projects.Sum(p => p.DocumentIds.Count));
 
             var catalog = AnalyzerCatalog.Instance;
             var ruleIds = catalog.Rules.Select(r => r.Id).ToImmutableHashSet(StringComparer.Ordinal);
             var findings = new ConcurrentBag<Finding>();
-            var analyzerFailures = new ConcurrentBag<string>();
+            var analyzerFailures = new ConcurrentBag<(string Project, string Message)>();
             var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            var analysedFiles = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             await Parallel.ForEachAsync(projects, options, async (project, ct) =>
             {
-                var compilation = await project.GetCompilationAsync(ct).ConfigureAwait(false);
-                if (compilation is not null)
+                try
                 {
+                    var compilation = await project.GetCompilationAsync(ct).ConfigureAwait(false);
+                    if (compilation is null)
+                    {
+                        ledger.NotAnalysed(project.FilePath ?? project.Name, "project not analysed (no compilation)");
+                        return;
+                    }
+
                     var analysisOptions = new CompilationWithAnalyzersOptions(
                         project.AnalyzerOptions,
-                        onAnalyzerException: (ex, analyzer, diagnostic) => analyzerFailures.Add($"{analyzer.GetType().Name} failed in {project.Name}: {ex.Message}"),
+                        onAnalyzerException: (ex, analyzer, diagnostic) => analyzerFailures.Add((project.FilePath ?? project.Name, $"{analyzer.GetType().Name} failed: {FirstLine(ex.Message)}")),
                         concurrentAnalysis: true,
                         logAnalyzerExecutionTime: false,
                         reportSuppressedDiagnostics: false);
@@ -83,12 +107,33 @@ namespace ScrapeLint.Cli.Scanning
                             findings.Add(finding);
                         }
                     }
-                }
 
-                progress.ProjectDone(project.DocumentIds.Count);
+                    foreach (var document in project.Documents)
+                    {
+                        // Source files on disk: the global usings a loose-files project is given are not counted.
+                        if (document.FilePath is { } file && File.Exists(file))
+                        {
+                            analysedFiles.TryAdd(file, true);
+                        }
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One project that fails never stops the others; the scan is incomplete.
+                    ledger.NotAnalysed(project.FilePath ?? project.Name, $"project not analysed ({ex.GetType().Name}: {FirstLine(ex.Message)})");
+                }
+                finally
+                {
+                    progress.ProjectDone(project.DocumentIds.Count);
+                }
             }).ConfigureAwait(false);
 
-            warnings.AddRange(analyzerFailures.Distinct());
+            foreach (var failure in analyzerFailures.Distinct())
+            {
+                // An analyzer that threw may have missed findings: the scan is incomplete, as for an unreadable file.
+                ledger.NotAnalysed(failure.Project, failure.Message);
+            }
+
             var ordered = findings
                 .GroupBy(f => (f.RuleId, f.FilePath, f.Line, f.Column, f.EndLine, f.EndColumn, f.Message))
                 .Select(g => g.OrderBy(f => f.Project, StringComparer.Ordinal).First())
@@ -97,9 +142,13 @@ namespace ScrapeLint.Cli.Scanning
                 .ThenBy(f => f.Line)
                 .ThenBy(f => f.Column)
                 .ToImmutableArray();
-            // Source files on disk: the global usings a loose-files project is given are not counted.
-            var files = projects.SelectMany(p => p.Documents).Select(d => d.FilePath).OfType<string>().Distinct(StringComparer.Ordinal).Count(File.Exists);
-            return new ScanResult(root, mode, ordered, projects.Count, files, clock.Elapsed, warnings.Distinct().ToImmutableArray());
+            return new ScanResult(root, mode, ordered, projects.Count, analysedFiles.Count, clock.Elapsed, ledger.AllWarnings, ledger.SkippedEntries, ledger.NotAnalysedEntries);
+        }
+
+        private static string FirstLine(string message)
+        {
+            var line = message.Split('\n')[0].Trim();
+            return line.Length == 0 ? message : line;
         }
 
         private static Finding? ToFinding(Diagnostic diagnostic, string root, string project)

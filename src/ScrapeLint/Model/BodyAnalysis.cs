@@ -73,6 +73,9 @@ namespace ScrapeLint.Model
         /// <summary>A click in browser automation that loads the next page (no URL: the page the link leads to).</summary>
         public bool IsClick { get; set; }
 
+        /// <summary>A request wrapper passed as a method group (<c>urls.Select(scraper.TitleAsync)</c>): called once per element.</summary>
+        public bool IsMethodGroup { get; set; }
+
         public SyntaxNode Syntax => Operation.Syntax;
     }
 
@@ -260,7 +263,14 @@ namespace ScrapeLint.Model
                     continue;
                 }
 
-                var sink = (isSinkName ? model.Catalog.Match(method) : null) ?? (isConfigured ? model.Catalog.MatchConfigured(method, options) : null);
+                var catalogued = isSinkName ? model.Catalog.Match(method) : null;
+                if (catalogued is not null && IsTheSinksOwnCode(method))
+                {
+                    // The library that defines the sink, compiled here (Abot's CrawlAsync forwarding to its overload): its users' calls are the requests.
+                    catalogued = null;
+                }
+
+                var sink = catalogued ?? (isConfigured ? model.Catalog.MatchConfigured(method, options) : null);
                 if (sink is not null)
                 {
                     yield return new FoundRequest(invocation, sink.Kind, Argument(invocation, sink.UrlParameter), null, Argument(invocation, sink.FileParameter));
@@ -271,6 +281,17 @@ namespace ScrapeLint.Model
                 {
                     var use = callee.Uses.OrderByDescending(u => Strength(u.Kind)).First();
                     yield return new FoundRequest(invocation, use.Kind, null, use, null);
+                }
+            }
+
+            foreach (var methodGroup in Facts.MethodGroupArguments)
+            {
+                var target = methodGroup.Method;
+                if (!target.DeclaringSyntaxReferences.IsEmpty && index.WrapperNames.Contains(target.Name)
+                    && model.Summary(target, cancellationToken) is { Uses.Length: > 0 } callee)
+                {
+                    var use = callee.Uses.OrderByDescending(u => Strength(u.Kind)).First();
+                    yield return new FoundRequest(methodGroup, use.Kind, null, use, null) { IsMethodGroup = true };
                 }
             }
 
@@ -336,6 +357,24 @@ namespace ScrapeLint.Model
                     || loop.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => n.Identifier.ValueText == "PageSource"));
         }
 
+        private bool IsTheSinksOwnCode(IMethodSymbol sink)
+        {
+            if (sink.DeclaringSyntaxReferences.IsEmpty || Facts.Method?.ContainingType is not { } caller)
+            {
+                return false;
+            }
+
+            for (var type = caller; type is not null; type = type.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, sink.ContainingType.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The URL shape of a found request, evaluated for one iteration scope.</summary>
         public UrlShape Shape(FoundRequest found, ShapeEvaluator evaluator)
         {
@@ -348,6 +387,15 @@ namespace ScrapeLint.Model
             if (found.Wrapper is { } wrapper && found.Operation is IInvocationOperation call)
             {
                 return evaluator.Substitute(wrapper.Template, call);
+            }
+
+            if (found.IsMethodGroup && found.Wrapper is { } group)
+            {
+                // Its first parameter is each element of the collection the method group is applied to.
+                var perElement = evaluator.Covers(found.Operation);
+                return group.Template.Map(h => UrlShape.Of(h.ParameterOrdinal == 0
+                    ? new Hole(h.Name, h.Symbol, perElement, h.Kind, collectionName: h.CollectionName)
+                    : h.WithVariance(false)));
             }
 
             var shape = evaluator.Evaluate(found.Url);
@@ -426,6 +474,29 @@ namespace ScrapeLint.Model
                             pending.Push(consumer);
                         }
 
+                        if (argument.Parameter?.Ordinal == 0 && consumer.TargetMethod.IsExtensionMethod
+                            && consumer.TargetMethod.Name is "Select" or "SelectMany" or "Where" or "ForEach" or "Any" or "All" or "First" or "FirstOrDefault"
+                            && consumer.Arguments.Length > 1)
+                        {
+                            // pages.Select(Parse), pages.Select(p => Parse(p)): the next stage reads each response.
+                            result |= DelegateUse(consumer.Arguments[1].Value, evaluator, pending);
+                        }
+                        else if (consumer.TargetMethod.Name is "Add" or "Enqueue" or "Push" && BodyFacts.CollectionSymbol(consumer.Instance) is ILocalSymbol collection)
+                        {
+                            // pages.Add(html): what is done with the collection's elements is done with the response.
+                            Follow(collection);
+                        }
+
+                        break;
+                    case IArgumentOperation argument when argument.Parent is IObjectCreationOperation { Type: { } readerType }
+                        && readerType.ContainingNamespace?.ToDisplayString() is "System.IO" or "System.IO.Compression"
+                        && (readerType.Name.EndsWith("Reader", StringComparison.Ordinal) || readerType.Name.EndsWith("Stream", StringComparison.Ordinal)):
+                        // new StreamReader(client.OpenRead(url)): the reader carries the response.
+                        pending.Push(argument.Parent);
+                        break;
+                    case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array } } stored when stored.Value == current:
+                        // pages[i] = html: the array's elements are responses.
+                        Follow(array.Local);
                         break;
                     case IReturnOperation when Enclosing<IAnonymousFunctionOperation>(current) is { } lambda:
                         // A projection's result: follow what the Select call's result becomes (Task.WhenAll, a list).
@@ -475,6 +546,33 @@ namespace ScrapeLint.Model
             }
         }
 
+        /// <summary>What a delegate given one response per call does with it: a method group's parameter use, or a lambda parameter's reads.</summary>
+        private ResponseUse DelegateUse(IOperation value, ShapeEvaluator evaluator, Stack<IOperation> pending)
+        {
+            while (value is IConversionOperation or IDelegateCreationOperation)
+            {
+                value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+            }
+
+            switch (value)
+            {
+                case IMethodReferenceOperation { Method: { DeclaringSyntaxReferences.IsEmpty: false, Parameters.Length: > 0 } method }:
+                    return model.Summary(method, CancellationToken.None) is { ParameterUses.Length: > 0 } helper ? helper.ParameterUses[0] : ResponseUse.None;
+                case IAnonymousFunctionOperation { Symbol.Parameters.Length: > 0 } lambda:
+                    if (Facts.ParameterReferences.TryGetValue(lambda.Symbol.Parameters[0], out var reads))
+                    {
+                        foreach (var read in reads)
+                        {
+                            pending.Push(read);
+                        }
+                    }
+
+                    return ResponseUse.None;
+                default:
+                    return ResponseUse.None;
+            }
+        }
+
         private static T? Enclosing<T>(IOperation operation)
             where T : class, IOperation
         {
@@ -505,6 +603,12 @@ namespace ScrapeLint.Model
             var type = method.ContainingType;
             var typeName = type?.Name ?? "";
             var name = method.Name;
+            if (name == "Content" && typeName == "VirtualResponse" && type?.ContainingNamespace?.ToDisplayString() == "AngleSharp.Io")
+            {
+                // context.OpenAsync(r => r.Content(html)): AngleSharp parses the page it was handed.
+                return ResponseUse.ParsedAsHtml;
+            }
+
             if (name is "LoadHtml" or "ParseDocument" or "ParseDocumentAsync" or "ParseFragment"
                 || (name is "Load" or "Parse" && (KnownSymbols.Is(type, model.Known.HtmlDocument) || typeName.IndexOf("Html", StringComparison.Ordinal) >= 0)))
             {

@@ -76,6 +76,9 @@ namespace ScrapeLint.Model
 
         public List<IInvocationOperation> Invocations { get; } = new();
 
+        /// <summary>Method groups passed as arguments (<c>urls.Select(scraper.TitleAsync)</c>).</summary>
+        public List<IMethodReferenceOperation> MethodGroupArguments { get; } = new();
+
         /// <summary>Every read of each local, for following a response to where it is used.</summary>
         public Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> References { get; } = new(SymbolEqualityComparer.Default);
 
@@ -207,6 +210,9 @@ namespace ScrapeLint.Model
                         Add(outLocal.Local, new Assignment(AssignmentKind.Out, call, call));
                     }
 
+                    break;
+                case IMethodReferenceOperation { Parent: IDelegateCreationOperation { Parent: IArgumentOperation or IConversionOperation } } methodGroup:
+                    MethodGroupArguments.Add(methodGroup);
                     break;
                 case IInvocationOperation invocation:
                     Invocations.Add(invocation);

@@ -235,6 +235,34 @@ namespace ScrapeLint.Model
             return result;
         }
 
+        private int configurationNamesPlatform;
+
+        /// <summary>
+        /// An <c>appsettings*.json</c> given to the analyzers as an additional file names one of the hosts (the platform a
+        /// profile-named URL goes to is configuration, not code). Read once per compilation.
+        /// </summary>
+        public bool ConfigurationNames(IReadOnlyCollection<string> hosts, Func<string, string, bool> containsHost, CancellationToken cancellationToken)
+        {
+            if (configurationNamesPlatform == 0)
+            {
+                var found = false;
+                foreach (var file in Options?.AdditionalFiles ?? ImmutableArray<AdditionalText>.Empty)
+                {
+                    var name = System.IO.Path.GetFileName(file.Path);
+                    if (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                        && file.GetText(cancellationToken)?.ToString() is { } text && hosts.Any(h => containsHost(text, h)))
+                    {
+                        found = true;
+                        break;
+                    }
+                }
+
+                configurationNamesPlatform = found ? 1 : 2;
+            }
+
+            return configurationNamesPlatform == 1;
+        }
+
         /// <summary>What a type of the project does with its fields and properties (<see cref="TypeState"/>), built once per type; null for metadata types.</summary>
         public TypeState? State(INamedTypeSymbol type, CancellationToken cancellationToken)
         {

@@ -188,13 +188,56 @@ namespace ScrapeLint.Model
                 }
 
                 any = true;
-                if (body.Shape(navigation, evaluator).HostSuffix is not { } host || !IsExemptHost(host))
+                var shape = body.Shape(navigation, evaluator);
+                if (shape.HostSuffix is { } host ? !IsExemptHost(host) : !CallersPassExemptHosts(shape))
                 {
                     return false;
                 }
             }
 
             return any;
+        }
+
+        /// <summary>
+        /// The navigation's host comes from a parameter of the method (<c>Rows(string url)</c>), and every call of the method in
+        /// the project passes a URL on an exempt host (a benchmark against localhost). No call found: not exempt.
+        /// </summary>
+        private bool CallersPassExemptHosts(UrlShape shape)
+        {
+            if (shape.Holes.FirstOrDefault() is not { ParameterOrdinal: >= 0 } hole || shape.Parts[0] is not Hole || body.Facts.Method is not { } method)
+            {
+                return false;
+            }
+
+            var calls = 0;
+            foreach (var tree in model.Compilation.SyntaxTrees)
+            {
+                if (model.Texts.Of(tree, cancellationToken).IndexOf(method.Name, StringComparison.Ordinal) < 0)
+                {
+                    continue;
+                }
+
+                foreach (var invocation in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    if (SyntaxIndex.InvokedName(invocation) != method.Name || CrawlModel.BodyOwner(invocation) is not { } owner
+                        || model.Body(owner, null, cancellationToken) is not { } caller
+                        || caller.Facts.SemanticModel.GetOperation(invocation, cancellationToken) is not IInvocationOperation call
+                        || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method.OriginalDefinition))
+                    {
+                        continue;
+                    }
+
+                    var argument = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == hole.ParameterOrdinal);
+                    if (argument is null || new ShapeEvaluator(caller.Facts, model, scope: null).Evaluate(argument.Value).HostSuffix is not { } host || !IsExemptHost(host))
+                    {
+                        return false;
+                    }
+
+                    calls++;
+                }
+            }
+
+            return calls > 0;
         }
 
         private bool IsExemptHost(string host) => options.IsApiHost(host) || HostList.IsLoopback(host) || options.IsAllowed(host);
@@ -251,6 +294,14 @@ namespace ScrapeLint.Model
         {
             var result = new List<Iteration>();
             var semanticModel = body.Facts.SemanticModel;
+            if (found.IsMethodGroup && found.Syntax is ExpressionSyntax group
+                && group.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax applied } }
+                && LambdaContext(group, applied, semanticModel) is { } perElement)
+            {
+                // urls.Select(scraper.TitleAsync), Parallel.ForEach(urls, Fetch): the method runs once per element.
+                result.Add(perElement);
+            }
+
             SyntaxNode child = found.Syntax;
             for (var node = child.Parent; node is not null && node != body.Owner; child = node, node = node.Parent)
             {
@@ -428,18 +479,21 @@ namespace ScrapeLint.Model
             }
         }
 
-        private Iteration? LambdaContext(AnonymousFunctionExpressionSyntax lambda, InvocationExpressionSyntax invocation, SemanticModel semanticModel)
+        private Iteration? LambdaContext(ExpressionSyntax lambda, InvocationExpressionSyntax invocation, SemanticModel semanticModel)
         {
             // Bound only when the name can be one of them: Where, Any, OrderBy and logging lambdas are not.
             if (SyntaxIndex.InvokedName(invocation) is not ("Select" or "SelectMany" or "ForEach" or "For" or "ForEachAsync")
                 || semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
             {
-                return null;
+                return lambda is AnonymousFunctionExpressionSyntax ? ProjectIterator(lambda, invocation, semanticModel) : null;
             }
 
             var known = model.Known;
             var type = method.ContainingType;
-            var source = invocation.Expression is MemberAccessExpressionSyntax member ? member.Expression : invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression;
+            // urls.Select(…) reads its receiver; Parallel.ForEach(urls, …) and Enumerable.Select(urls, …) their first argument.
+            var source = invocation.Expression is MemberAccessExpressionSyntax member && !(method.IsStatic && method.ReducedFrom is null)
+                ? member.Expression
+                : invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression;
             var sourceText = source is null ? "the collection" : SourceStrings.Short(source);
             if (method.Name is "Select" or "SelectMany" && (KnownSymbols.Is(type, known.Enumerable) || KnownSymbols.Is(type, known.ParallelEnumerable)))
             {
@@ -468,7 +522,8 @@ namespace ScrapeLint.Model
             {
                 return new Iteration(IterationKind.Projection, lambda, $"element of '{sourceText}'")
                 {
-                    IsConcurrent = lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword),
+                    IsConcurrent = lambda is AnonymousFunctionExpressionSyntax { AsyncKeyword.RawKind: (int)SyntaxKind.AsyncKeyword }
+                        || (lambda is not AnonymousFunctionExpressionSyntax && IsTaskLike((semanticModel.GetSymbolInfo(lambda, cancellationToken).Symbol as IMethodSymbol)?.ReturnType)),
                 };
             }
 
@@ -485,6 +540,50 @@ namespace ScrapeLint.Model
 
             return null;
         }
+
+        /// <summary>
+        /// A lambda given to a project method that calls it once per element of a collection it also takes (a
+        /// <c>ForEachBounded(source, body, degree)</c> helper): an iteration, concurrent when the helper awaits the calls
+        /// together (<c>Task.WhenAll</c>, <c>Parallel</c>), bounded when it partitions or gates them.
+        /// </summary>
+        private Iteration? ProjectIterator(ExpressionSyntax lambda, InvocationExpressionSyntax invocation, SemanticModel semanticModel)
+        {
+            if (semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { DeclaringSyntaxReferences.IsEmpty: false } helper
+                || semanticModel.GetOperation(invocation, cancellationToken) is not IInvocationOperation call
+                || call.Arguments.FirstOrDefault(a => a.Syntax.Span.Contains(lambda.Span))?.Parameter is not { } delegateParameter
+                || !call.Arguments.Any(a => IsElementSource(a, delegateParameter))
+                || model.Body(helper.OriginalDefinition, cancellationToken) is not { } helperBody)
+            {
+                return null;
+            }
+
+            // The helper calls the delegate (directly or through a local function) inside a loop, a lambda or a local function.
+            var calls = helperBody.Facts.Root.Descendants().Any(o =>
+                o is IInvocationOperation { Instance: IParameterReferenceOperation invoked } && SymbolEqualityComparer.Default.Equals(invoked.Parameter.OriginalDefinition, delegateParameter.OriginalDefinition))
+                || helperBody.Owner.DescendantNodes().OfType<LocalFunctionStatementSyntax>().Any(f => f.DescendantNodes().OfType<InvocationExpressionSyntax>()
+                    .Any(i => i.Expression is IdentifierNameSyntax { Identifier.ValueText: var name } && name == delegateParameter.Name));
+            if (!calls)
+            {
+                return null;
+            }
+
+            var names = new HashSet<string>(helperBody.Owner.DescendantNodes().OfType<IdentifierNameSyntax>().Select(n => n.Identifier.ValueText), StringComparer.Ordinal);
+            var source = call.Arguments.First(a => IsElementSource(a, delegateParameter));
+            return new Iteration(IterationKind.Projection, lambda, $"element of '{SourceStrings.Short(source.Value.Syntax)}'")
+            {
+                IsConcurrent = names.Contains("WhenAll") || names.Contains("Parallel"),
+                IsBounded = names.Contains("Partitioner") || names.Contains("SemaphoreSlim") || names.Contains("MaxDegreeOfParallelism"),
+                FanOutLocation = invocation.Expression.GetLocation(),
+                FanOutName = helper.Name,
+            };
+        }
+
+        private static bool IsElementSource(IArgumentOperation argument, IParameterSymbol delegateParameter)
+            => argument.Parameter is { } parameter && !SymbolEqualityComparer.Default.Equals(parameter, delegateParameter)
+                && (parameter.Type.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+                    || parameter.Type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+                    || parameter.Type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T))
+                && parameter.Type.SpecialType != SpecialType.System_String;
 
         /// <summary>The Task.WhenAll/WhenAny the projected tasks reach: directly, through ToList/ToArray, or through a local.</summary>
         private InvocationExpressionSyntax? FindWhenAll(InvocationExpressionSyntax select, SemanticModel semanticModel)
@@ -798,6 +897,9 @@ namespace ScrapeLint.Model
                 ? type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken))
                 : new[] { body.Owner.FirstAncestorOrSelf<TypeDeclarationSyntax>() ?? (SyntaxNode)body.Owner };
             var result = scopes.Any(scope => scope.DescendantTokens().Any(t => IsStringText(t) && hosts.Any(h => ContainsHost(t.ValueText, h))));
+
+            // The application's configuration names the platform (appsettings.json given as an additional file).
+            result = result || model.ConfigurationNames(SocialHosts, ContainsHost, cancellationToken);
 
             // A type or namespace named for the platform (LinkedInContactsVisitor, Scrapers.Instagram): the host is
             // configuration, the names say whose profiles these are.

@@ -321,6 +321,11 @@ namespace ScrapeLint.Model
                             }
 
                             break;
+                        case AssignmentKind.Update when best is not null && assignment.Site is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } append:
+                            // if (page > 1) url += $"&page={page}": the URL with and without its tail; the longer one says more.
+                            variant |= inScope;
+                            best = Best(best, UrlShape.Concat(best, Evaluate(append.Value)));
+                            break;
                         case AssignmentKind.Update:
                             asHole = true;
                             variant |= inScope;

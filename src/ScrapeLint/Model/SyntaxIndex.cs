@@ -127,7 +127,8 @@ namespace ScrapeLint.Model
             foreach (var pair in perFile)
             {
                 var kept = pair.Value
-                    .Where(c => c.Name is null || catalog.IsSinkName(c.Name, (InvocationExpressionSyntax)c.Node) || catalog.IsClickName(c.Name) || wrappers.Contains(c.Name) || configuredNames.Contains(c.Name))
+                    .Where(c => c.Name is null || wrappers.Contains(c.Name)
+                        || (c.Node is InvocationExpressionSyntax invocation && (catalog.IsSinkName(c.Name, invocation) || catalog.IsClickName(c.Name) || configuredNames.Contains(c.Name))))
                     .Select(c => c.Node)
                     .ToImmutableArray();
                 if (!kept.IsEmpty)
@@ -155,6 +156,15 @@ namespace ScrapeLint.Model
                             }
 
                             found.Add((invocation, name));
+                            foreach (var argument in name is "Select" or "SelectMany" or "ForEach" or "ForEachAsync" or "ConvertAll" ? invocation.ArgumentList.Arguments : default)
+                            {
+                                // urls.Select(scraper.TitleAsync): a method group that may be a wrapper, called once per element.
+                                if (argument.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax { Name: IdentifierNameSyntax })
+                                {
+                                    var group = argument.Expression is MemberAccessExpressionSyntax member ? member.Name.Identifier.ValueText : ((IdentifierNameSyntax)argument.Expression).Identifier.ValueText;
+                                    found.Add((argument.Expression, group));
+                                }
+                            }
 
                             if (name == "AddHttpClient" && invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax })
                             {

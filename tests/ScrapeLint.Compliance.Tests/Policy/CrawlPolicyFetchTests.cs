@@ -311,6 +311,26 @@ public class CrawlPolicyFetchTests
         Assert.True(await policy.IsAllowedAsync(server.Url("/too-late")));
     }
 
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public async Task An_over_long_robots_txt_is_cut_at_its_last_line_break_whatever_the_line_ends(string newline)
+    {
+        var body = new StringBuilder("User-agent: *").Append(newline).Append("Disallow: /").Append(newline);
+        while (body.Length < (2 * 1024 * 1024) + 100)
+        {
+            body.Append("# padding to push the file over the limit").Append(newline);
+        }
+
+        var text = body.ToString();
+        using var server = RobotsServer(_ => (200, text, null));
+        using var policy = NewPolicy();
+
+        // Before: with CR-only line ends the cut found no LF, kept nothing, and allowed everything.
+        Assert.False(await policy.IsAllowedAsync(server.Url("/page")));
+    }
+
     [Fact]
     public async Task Urls_the_policy_cannot_check_are_not_allowed_and_fetch_nothing()
     {

@@ -165,6 +165,26 @@ public class CrawlPolicyPacingTests
     }
 
     [Fact]
+    public async Task Retry_after_as_a_date_in_the_past_backs_off_like_a_missing_header()
+    {
+        var (policy, time) = NewPolicy(minDelay: TimeSpan.Zero);
+        using var _ = policy;
+        await AssertCompletes(policy.WaitTurnAsync(Page1));
+
+        // A server whose clock lags (or a stale proxy) sends a date already gone: that is no licence to go on.
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.TryAddWithoutValidation("Retry-After", time.GetUtcNow().AddMinutes(-10).ToString("r"));
+        policy.OnResponse(Page1, response);
+
+        var next = policy.WaitTurnAsync(Page1).AsTask();
+        await AssertPending(next);
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        await AssertPending(next);
+        time.Advance(TimeSpan.FromMilliseconds(1)); // the first back-off step without Retry-After: 1 s
+        await next.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task A_pause_also_holds_back_callers_that_were_already_waiting()
     {
         var (policy, time) = NewPolicy();

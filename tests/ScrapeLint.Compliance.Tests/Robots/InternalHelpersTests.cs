@@ -74,4 +74,15 @@ public class InternalHelpersTests
     {
         Assert.Equal(expected, PathPattern.Compile(pattern).IsMatch(path));
     }
+
+    [Theory]
+    [InlineData("a\rb\rc", 5, 3)]
+    [InlineData("a\nb\nc", 5, 3)]
+    [InlineData("a\r\nbc", 5, 2)]
+    [InlineData("abc\r", 3, -1)]
+    [InlineData("abcde", 5, -1)]
+    public void The_fetcher_finds_the_last_cr_or_lf_within_the_limit(string text, int limit, int expected)
+    {
+        Assert.Equal(expected, RobotsTxtFetcher.LastLineBreak(System.Text.Encoding.ASCII.GetBytes(text), limit));
+    }
 }

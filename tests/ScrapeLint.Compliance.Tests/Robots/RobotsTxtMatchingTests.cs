@@ -268,6 +268,29 @@ public class RobotsTxtMatchingTests
     }
 
     [Fact]
+    public void Encoded_star_and_dollar_in_a_rule_match_the_literal_characters()
+    {
+        // RFC 9309 section 2.2.3: the two examples of its table.
+        Assert.False(Allowed("Disallow: /path/file-with-a-%2A.html\n", "https://www.example.com/path/file-with-a-*.html"));
+        Assert.False(Allowed("Disallow: /path/foo-%24\n", "https://www.example.com/path/foo-$"));
+
+        // Encoded, they are neither a wildcard nor an anchor.
+        Assert.True(Allowed("Disallow: /path/file-with-a-%2A.html\n", "/path/file-with-a-b.html"));
+        Assert.True(Allowed("Disallow: /path/foo-%24\n", "/path/foo-"));
+        Assert.False(Allowed("Disallow: /path/foo-%24\n", "/path/foo-$/more"));
+
+        // Lower-case escapes and escaped characters in the URL mean the same.
+        Assert.False(Allowed("Disallow: /a-%2a\n", "/a-%2A"));
+        Assert.False(Allowed("Disallow: /a-%2A\n", "/a-*"));
+        Assert.False(Allowed("Disallow: /price%24list\n", "/price%24list"));
+
+        // Literal '*' and '$' in a URL still meet the rules that use them as wildcard or literal.
+        Assert.False(Allowed("Disallow: /a*z\n", "/a*z"));
+        Assert.False(Allowed("Disallow: /price$list\n", "/price%24list"));
+        Assert.False(Allowed("Disallow: /*$\n", "/any$"));
+    }
+
+    [Fact]
     public void A_query_with_nested_url_characters_matches_literally()
     {
         const string rules = "Disallow: /\nAllow: /redirect?to=https://other.example/?a=1&b=2\n";

@@ -274,7 +274,7 @@ public class SL2001RobotsCheckFixTests
                 {
                     if (!await crawlPolicy.IsAllowedAsync(new Uri(link)))
                     {
-                        return null;
+                        return null!;
                     }
 
                     return await web.LoadFromWebAsync(link);
@@ -385,12 +385,12 @@ public class SL2001RobotsCheckFixTests
             {
                 foreach (var page in pages)
                 {
-                    await policy.WaitTurnAsync(page);
                     if (!await policy.IsAllowedAsync(new Uri(page.AbsoluteUri)))
                     {
                         continue;
                     }
 
+                    await policy.WaitTurnAsync(page);
                     var doc = await web.LoadFromWebAsync(page.AbsoluteUri);
                     Console.WriteLine(doc.DocumentNode.InnerText.Length);
                 }

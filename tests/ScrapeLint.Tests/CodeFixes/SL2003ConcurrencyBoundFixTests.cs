@@ -45,7 +45,7 @@ public class SL2003ConcurrencyBoundFixTests
                 return titles;
             }
         }
-        """, equivalenceKey: ConcurrencyBoundCodeFixProvider.ParallelOptionsKey);
+        """, equivalenceKey: ConcurrencyBoundCodeFixProvider.EquivalenceKey);
 
     [Fact]
     public Task ParallelForEachAsyncWithToken_TokenMovesIntoTheOptions() => Verify.VerifyAsync("""
@@ -273,7 +273,7 @@ public class SL2003ConcurrencyBoundFixTests
                 return count;
             }
         }
-        """, equivalenceKey: ConcurrencyBoundCodeFixProvider.SemaphoreKey);
+        """, equivalenceKey: ConcurrencyBoundCodeFixProvider.EquivalenceKey);
 
     [Fact]
     public Task TasksLocalFromAsyncBlockLambda_GateWrapsTheBodyAndPassesTheToken() => Verify.VerifyAsync("""

@@ -64,7 +64,7 @@ public class SL3001UserAgentFixTests
         """, editorConfig: Configured);
 
     [Fact]
-    public Task ConstantOfTheSetSite_IsReplacedWhereItIsSent_TheConstantStays() => Verify.VerifyAsync(Id, """
+    public Task PrivateConstantOnlySent_IsChangedWhereItIsDefined() => Verify.VerifyAsync(Id, """
         using System.Net.Http;
         using System.Threading.Tasks;
 
@@ -86,12 +86,12 @@ public class SL3001UserAgentFixTests
 
         public class Fetcher
         {
-            private const string Chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36";
+            private const string Chrome = "ForumReader/2.1 (+https://forum-reader.example/about)";
 
             public async Task<string> GetAsync(HttpClient client, string url)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, url);
-                request.Headers.TryAddWithoutValidation("User-Agent", "ForumReader/2.1 (+https://forum-reader.example/about)");
+                request.Headers.TryAddWithoutValidation("User-Agent", Chrome);
                 using var response = await client.SendAsync(request);
                 return await response.Content.ReadAsStringAsync();
             }
@@ -130,7 +130,7 @@ public class SL3001UserAgentFixTests
         """);
 
     [Fact]
-    public Task WebClientHeadersIndexer() => Verify.VerifyAsync(Id, """
+    public Task WebClientHeadersIndexer_PrivateConstantIsChangedWhereItIsDefined() => Verify.VerifyAsync(Id, """
         using System.Net;
 
         public class LegacyDownloader
@@ -139,7 +139,9 @@ public class SL3001UserAgentFixTests
 
             public string Download(string url)
             {
+        #pragma warning disable SYSLIB0014
                 using var client = new WebClient();
+        #pragma warning restore SYSLIB0014
                 {|SL3001:client.Headers[HttpRequestHeader.UserAgent] = Agent|};
                 return client.DownloadString(url);
             }
@@ -149,19 +151,21 @@ public class SL3001UserAgentFixTests
 
         public class LegacyDownloader
         {
-            private const string Agent = "Mozilla/5.0 (compatible; MSIE 10.0; Windows NT 6.1; Trident/6.0)";
+            private const string Agent = "TestProject/1.0 (+https://example.com/bot)";
 
             public string Download(string url)
             {
+        #pragma warning disable SYSLIB0014
                 using var client = new WebClient();
-                client.Headers[HttpRequestHeader.UserAgent] = "TestProject/1.0 (+https://example.com/bot)";
+        #pragma warning restore SYSLIB0014
+                client.Headers[HttpRequestHeader.UserAgent] = Agent;
                 return client.DownloadString(url);
             }
         }
         """);
 
     [Fact]
-    public Task HttpWebRequestUserAgent_FromAReadonlyField() => Verify.VerifyAsync(Id, """
+    public Task HttpWebRequestUserAgent_FromAReadonlyField_TheFieldIsChanged() => Verify.VerifyAsync(Id, """
         using System.Net;
 
         public class PageLoader
@@ -182,14 +186,14 @@ public class SL3001UserAgentFixTests
 
         public class PageLoader
         {
-            private readonly string agent = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
+            private readonly string agent = "ForumReader/2.1 (+https://forum-reader.example/about)";
 
             public WebResponse Load(string url)
             {
         #pragma warning disable SYSLIB0014
                 var request = (HttpWebRequest)WebRequest.Create(url);
         #pragma warning restore SYSLIB0014
-                request.UserAgent = "ForumReader/2.1 (+https://forum-reader.example/about)";
+                request.UserAgent = agent;
                 return request.GetResponse();
             }
         }
@@ -250,7 +254,7 @@ public class SL3001UserAgentFixTests
         """, editorConfig: Configured);
 
     [Fact]
-    public Task SeleniumUserAgentSwitch_KeepsTheSwitch() => Verify.VerifyAsync(Id, """
+    public Task SeleniumUserAgentSwitch_KeepsTheSwitch_TheVersionConstantGoesWithTheString() => Verify.VerifyAsync(Id, """
         using OpenQA.Selenium.Chrome;
 
         public class SeleniumFactory
@@ -270,8 +274,6 @@ public class SL3001UserAgentFixTests
 
         public class SeleniumFactory
         {
-            private const string Version = "124.0.6367.91";
-
             public ChromeOptions Options()
             {
                 var options = new ChromeOptions();
@@ -283,7 +285,7 @@ public class SL3001UserAgentFixTests
         """);
 
     [Fact]
-    public Task SeleniumSwitchAmongOthers_OnlyThatArgumentChanges() => Verify.VerifyAsync(Id, """
+    public Task SeleniumSwitchAmongOthers_TheSwitchConstantIsChanged_TheOthersStay() => Verify.VerifyAsync(Id, """
         using OpenQA.Selenium.Chrome;
 
         public class SeleniumFactory
@@ -302,19 +304,19 @@ public class SL3001UserAgentFixTests
 
         public class SeleniumFactory
         {
-            private const string Agent = "user-agent=Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0";
+            private const string Agent = "user-agent=ForumReader/2.1 (+https://forum-reader.example/about)";
 
             public ChromeOptions Options()
             {
                 var options = new ChromeOptions();
-                options.AddArguments("--headless=new", "user-agent=ForumReader/2.1 (+https://forum-reader.example/about)", "--window-size=1280,800");
+                options.AddArguments("--headless=new", Agent, "--window-size=1280,800");
                 return options;
             }
         }
         """, editorConfig: Configured);
 
     [Fact]
-    public Task RotationArray_ThePickIsReplaced_TheListStays() => Verify.VerifyAsync(Id, """
+    public Task RotationArray_ThePickIsReplaced_TheListAndItsRandomGo() => Verify.VerifyAsync(Id, """
         using System;
         using System.Net.Http;
         using System.Threading.Tasks;
@@ -344,14 +346,6 @@ public class SL3001UserAgentFixTests
 
         public class RotatingClient
         {
-            private static readonly string[] UserAgents =
-            {
-                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/124.0 Safari/537.36",
-                "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0",
-            };
-
-            private readonly Random random = new Random();
-
             public async Task<string> FetchAsync(HttpClient client, string url)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -422,12 +416,12 @@ public class SL3001UserAgentFixTests
 
             public class ListingClient
             {
-                private const string Desktop = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/124.0 Safari/537.36";
+                private const string Desktop = "ForumReader/2.1 (+https://forum-reader.example/about)";
 
                 public void Configure(HttpClient listings, HttpClient details)
                 {
-                    listings.DefaultRequestHeaders.UserAgent.ParseAdd("ForumReader/2.1 (+https://forum-reader.example/about)");
-                    details.DefaultRequestHeaders.Add("User-Agent", "ForumReader/2.1 (+https://forum-reader.example/about)");
+                    listings.DefaultRequestHeaders.UserAgent.ParseAdd(Desktop);
+                    details.DefaultRequestHeaders.Add("User-Agent", Desktop);
                 }
             }
             """,
@@ -498,4 +492,98 @@ public class SL3001UserAgentFixTests
         Assert.Equal(title, action.Title);
         Assert.Equal(UserAgentCodeFixProvider.EquivalenceKey, action.EquivalenceKey);
     }
+
+    [Fact]
+    public Task PrivateConstantAlsoReadElsewhere_IsReplacedWhereItIsSent_TheConstantStays() => Verify.VerifyAsync(Id, """
+        using System;
+        using System.Net.Http;
+
+        public class Fetcher
+        {
+            private const string Chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36";
+
+            public HttpRequestMessage Build(string url)
+            {
+                Console.WriteLine("Sending as " + Chrome);
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                {|SL3001:request.Headers.TryAddWithoutValidation("User-Agent", Chrome)|};
+                return request;
+            }
+        }
+        """, """
+        using System;
+        using System.Net.Http;
+
+        public class Fetcher
+        {
+            private const string Chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36";
+
+            public HttpRequestMessage Build(string url)
+            {
+                Console.WriteLine("Sending as " + Chrome);
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.TryAddWithoutValidation("User-Agent", "ForumReader/2.1 (+https://forum-reader.example/about)");
+                return request;
+            }
+        }
+        """, editorConfig: Configured);
+
+    [Fact]
+    public Task LocalOnlySent_IsChangedWhereItIsDeclared() => Verify.VerifyAsync(Id, """
+        using System.Net.Http;
+
+        public class Fetcher
+        {
+            public HttpRequestMessage Build(string url)
+            {
+                var agent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36";
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                {|SL3001:request.Headers.TryAddWithoutValidation("User-Agent", agent)|};
+                return request;
+            }
+        }
+        """, """
+        using System.Net.Http;
+
+        public class Fetcher
+        {
+            public HttpRequestMessage Build(string url)
+            {
+                var agent = "ForumReader/2.1 (+https://forum-reader.example/about)";
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.TryAddWithoutValidation("User-Agent", agent);
+                return request;
+            }
+        }
+        """, editorConfig: Configured);
+
+    [Fact]
+    public Task PrivateFieldReadOnlyInTheReplacedValue_IsRemoved_SoNoCS0414() => Verify.VerifyAsync(Id, """
+        using System.Net.Http;
+
+        public class Fetcher
+        {
+            // The browser the site expects.
+            private readonly string chromeVersion = "124.0";
+
+            public HttpRequestMessage Build(string url)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                {|SL3001:request.Headers.TryAddWithoutValidation("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/" + chromeVersion + " Safari/537.36")|};
+                return request;
+            }
+        }
+        """, """
+        using System.Net.Http;
+
+        public class Fetcher
+        {
+            public HttpRequestMessage Build(string url)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.TryAddWithoutValidation("User-Agent", "ForumReader/2.1 (+https://forum-reader.example/about)");
+                return request;
+            }
+        }
+        """, editorConfig: Configured);
 }

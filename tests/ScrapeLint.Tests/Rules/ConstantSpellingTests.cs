@@ -1,5 +1,6 @@
 using Profiles = ScrapeLint.Tests.Verifiers.AnalyzerVerifier<ScrapeLint.Rules.ProfilePagesInLoopRule>;
 using Robots = ScrapeLint.Tests.Verifiers.AnalyzerVerifier<ScrapeLint.Rules.RobotsTxtRule>;
+using ScrapeLint.Tests.Verifiers;
 
 namespace ScrapeLint.Tests.Rules;
 
@@ -114,4 +115,48 @@ public class ConstantSpellingTests
             }
         }
         """, Robots.Diagnostic("SL2001").WithLocation(0));
+
+    private const string ConfiguredVisitor = """
+        using System.Collections.Generic;
+        using OpenQA.Selenium;
+
+        public class Visitor
+        {
+            private readonly IWebDriver driver;
+            private readonly string home;
+
+            public Visitor(IWebDriver driver, string home)
+            {
+                this.driver = driver;
+                this.home = home;
+            }
+
+            public void VisitAll(List<string> profileUrls)
+            {
+                driver.Navigate().GoToUrl(home);
+                foreach (var profileUrl in profileUrls)
+                {
+                    {|#0:driver.Navigate().GoToUrl(profileUrl)|};
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task PlatformNamedInAppSettings_NamesThePlatform()
+    {
+        var test = Profiles.CreateTest(new[] { ConfiguredVisitor }, editorConfig: null, Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
+        test.TestState.AdditionalFiles.Add(("/0/appsettings.json", "{ \"Visitor\": { \"Home\": \"https://www.linkedin.com/feed/\" } }"));
+        test.ExpectedDiagnostics.Add(Profiles.Diagnostic("SL1001").WithLocation(0));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task OwnHostInAppSettings_IsSilent()
+    {
+        var test = Profiles.CreateTest(new[] { TestMarkup.Strip(ConfiguredVisitor) }, editorConfig: null, Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
+        test.TestState.AdditionalFiles.Add(("/0/appsettings.json", "{ \"Visitor\": { \"Home\": \"https://intranet.example.org/people/\" } }"));
+        test.TestState.AdditionalFiles.Add(("/0/notes.json", "{ \"seeAlso\": \"https://www.linkedin.com/company/example\" }"));
+        return test.RunAsync(CancellationToken.None);
+    }
 }

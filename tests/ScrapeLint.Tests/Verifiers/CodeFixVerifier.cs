@@ -47,7 +47,13 @@ internal static class CodeFixVerifier<TRule, TFix>
         var test = new CSharpCodeFixTest<CrawlAnalyzer, TFix, DefaultVerifier>
         {
             ReferenceAssemblies = TestReferences.Net80,
+
+            // Warnings as errors: the sources and the fixed sources must compile without a single warning
+            // (CS1591, missing XML comments, exists only for projects that generate a documentation file).
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
         };
+        test.DisabledDiagnostics.Add("CS1591");
+        test.SolutionTransforms.Add(StrictCompilation.WithNullableEnabled);
         if (RuleId == "SL2003")
         {
             // SL2003 is found at a crawl request and reported at the fan-out call around it, outside the analysed

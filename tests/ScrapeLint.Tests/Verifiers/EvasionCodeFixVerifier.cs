@@ -22,7 +22,13 @@ internal static class EvasionCodeFixVerifier<TFix>
         {
             ReferenceAssemblies = TestReferences.Net80,
             CodeActionEquivalenceKey = equivalenceKey,
+
+            // Warnings as errors: the sources and the fixed sources must compile without a single warning
+            // (CS1591, missing XML comments, exists only for projects that generate a documentation file).
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
         };
+        test.DisabledDiagnostics.Add("CS1591");
+        test.SolutionTransforms.Add(StrictCompilation.WithNullableEnabled);
         test.DisabledDiagnostics.AddRange(EvasionAnalyzer.Rules.Select(r => r.Descriptor.Id).Where(id => id != ruleId));
         for (var i = 0; i < sources.Length; i++)
         {

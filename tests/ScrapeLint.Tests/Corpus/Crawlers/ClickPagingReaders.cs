@@ -46,3 +46,33 @@ public sealed class ResultsPager
         return rows;
     }
 }
+
+public sealed class ListingRows
+{
+    private readonly IWebDriver _driver;
+
+    public ListingRows(IWebDriver driver) => _driver = driver;
+
+    public List<string> Rows(string url)
+    {
+        var rows = new List<string>();
+        _driver.Navigate().GoToUrl(url);
+        for (var page = 0; page < 20; page++)
+        {
+            foreach (var row in _driver.FindElements(By.CssSelector("li.listing")))
+            {
+                rows.Add(row.Text);
+            }
+
+            _driver.FindElement(By.CssSelector("a.next")).Click(); // expect: SL2001, SL2002
+        }
+
+        return rows;
+    }
+}
+
+public static class ListingJob
+{
+    public static int Run(IWebDriver driver)
+        => new ListingRows(driver).Rows("https://localhost:5001/preview").Count + new ListingRows(driver).Rows("https://listings.example-market.com/cars").Count;
+}
