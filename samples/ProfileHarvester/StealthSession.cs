@@ -4,9 +4,9 @@ using OpenCvSharp;
 namespace ProfileHarvester;
 
 /// <summary>
-/// Gets past LinkedIn's defences: a member's session cookie, a different proxy for every client, a paid
-/// CAPTCHA farm when a challenge shows up, and a face index of the downloaded avatars.
-/// Every one of these is a ScrapeLint finding (SL3004, SL3002, SL3003, SL1003).
+/// Gets past LinkedIn's defences: a member's session cookie or a scripted login with the member's password, a
+/// different proxy for every client, a paid CAPTCHA farm when a challenge shows up, and a face index of the
+/// downloaded avatars. Every one of these is a ScrapeLint finding (SL3004, SL3005, SL3002, SL3003, SL1003).
 /// </summary>
 public sealed class StealthSession
 {
@@ -36,6 +36,14 @@ public sealed class StealthSession
         };
         return new HttpClient(handler);
     }
+
+    /// <summary>Signs in as the member when no session cookie is at hand.</summary>
+    public Task<HttpResponseMessage> SignInAsync(HttpClient http, string email, string password)
+        => http.PostAsync("https://www.linkedin.com/checkpoint/lg/login-submit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["session_key"] = email,
+            ["session_password"] = password,
+        }));
 
     /// <summary>Hands a reCAPTCHA to 2captcha's workers and returns the request id to poll.</summary>
     public async Task<string> SubmitCaptchaAsync(HttpClient http, string apiKey, string siteKey, string pageUrl)

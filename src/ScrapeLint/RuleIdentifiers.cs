@@ -13,6 +13,7 @@ namespace ScrapeLint
         public const string RotatingProxies = "SL3002";
         public const string CaptchaOrBotEvasion = "SL3003";
         public const string SocialSessionCookie = "SL3004";
+        public const string AutomatedLogin = "SL3005";
         public const string RestrictedPlatform = "SL4001";
 
         public const string HelpLinkBase = "https://github.com/scrapelint/scrapelint/blob/main/docs/rules/";

@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ScrapeLint.Model
@@ -22,6 +25,9 @@ namespace ScrapeLint.Model
         private readonly Lazy<INamedTypeSymbol?> webProxy;
         private readonly Lazy<INamedTypeSymbol?> cookie;
         private readonly Lazy<INamedTypeSymbol?> cookieContainer;
+        private readonly ConcurrentDictionary<ISymbol, List<(IOperation Call, BodyFacts? Facts)>> calls = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, List<(IOperation Use, BodyFacts? Facts)>> uses = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, List<string>> typeHosts = new(SymbolEqualityComparer.Default);
         private int mentionsCaptchaServices;
 
         private EvasionModel(Compilation compilation)
@@ -66,6 +72,154 @@ namespace ScrapeLint.Model
 
         public ValueTracer Tracer(IOperation operation, CancellationToken cancellationToken)
             => new ValueTracer(this, FactsOf(operation, cancellationToken), cancellationToken);
+
+        /// <summary>
+        /// The project's calls of one of its methods (or constructors), in every file: only files whose text names the method
+        /// are walked, and only invocations and creations by that name are bound. Computed once per method.
+        /// </summary>
+        public List<(IOperation Call, BodyFacts? Facts)> CallsOf(IMethodSymbol method, CancellationToken cancellationToken)
+            => calls.GetOrAdd(method.OriginalDefinition, m => FindCalls((IMethodSymbol)m, cancellationToken));
+
+        /// <summary>
+        /// The places in the project that refer to a field or property of it (its uses: <c>x.Headers["User-Agent"] = …</c>,
+        /// <c>Headers.Add(…)</c>), as the operation of the reference's parent. Only files whose text names the member are walked.
+        /// </summary>
+        public List<(IOperation Use, BodyFacts? Facts)> UsesOf(ISymbol member, CancellationToken cancellationToken)
+            => uses.GetOrAdd(member.OriginalDefinition, m => FindUses(m, cancellationToken));
+
+        /// <summary>
+        /// The hosts a type of the project names: those of the requests its members make (any member: the platform named in one
+        /// method, the cookie set in the constructor) and of the absolute URLs written as literals anywhere in it. Once per type.
+        /// </summary>
+        public List<string> TypeHosts(INamedTypeSymbol type, ScrapeLintOptions options, CancellationToken cancellationToken)
+            => typeHosts.GetOrAdd(type.OriginalDefinition, t => FindTypeHosts((INamedTypeSymbol)t, options, cancellationToken));
+
+        private List<string> FindTypeHosts(INamedTypeSymbol type, ScrapeLintOptions options, CancellationToken cancellationToken)
+        {
+            var hosts = new List<string>();
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertyGet } method && Crawl.Body(method, cancellationToken) is { } body)
+                {
+                    var evaluator = new ShapeEvaluator(body.Facts, Crawl, scope: null);
+                    foreach (var found in body.Find(options, cancellationToken))
+                    {
+                        if (body.Shape(found, evaluator).HostSuffix is { } host)
+                        {
+                            hosts.Add(host);
+                        }
+                    }
+                }
+            }
+
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                foreach (var literal in reference.GetSyntax(cancellationToken).DescendantTokens())
+                {
+                    if (literal.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken) || literal.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.InterpolatedStringTextToken))
+                    {
+                        var text = literal.ValueText;
+                        if (text.IndexOf("://", StringComparison.Ordinal) > 0 && SessionCookies.HostOf(text) is { } host)
+                        {
+                            hosts.Add(host);
+                        }
+                    }
+                }
+            }
+
+            return hosts;
+        }
+
+        private List<(IOperation, BodyFacts?)> FindCalls(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var result = new List<(IOperation, BodyFacts?)>();
+            var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+            foreach (var tree in Compilation.SyntaxTrees)
+            {
+                if (Crawl.Texts.Of(tree, cancellationToken).IndexOf(name, StringComparison.Ordinal) < 0)
+                {
+                    continue;
+                }
+
+                SemanticModel? semanticModel = null;
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                {
+                    var matches = node switch
+                    {
+                        InvocationExpressionSyntax invocation => SyntaxIndex.InvokedName(invocation) == name,
+                        ObjectCreationExpressionSyntax creation => method.MethodKind == MethodKind.Constructor && creation.Type is SimpleNameSyntax simple && simple.Identifier.ValueText == name,
+                        ImplicitObjectCreationExpressionSyntax or ConstructorInitializerSyntax => method.MethodKind == MethodKind.Constructor,
+                        _ => false,
+                    };
+                    if (!matches)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // The driver's semantic models are cached per tree: this one is shared, not rebuilt.
+                    semanticModel ??= Compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    var call = semanticModel.GetOperation(node, cancellationToken);
+                    var target = call switch
+                    {
+                        IInvocationOperation invocation => invocation.TargetMethod,
+                        IObjectCreationOperation creation => creation.Constructor,
+                        _ => null,
+                    };
+                    if (call is not null && SymbolEqualityComparer.Default.Equals(target?.OriginalDefinition, method.OriginalDefinition))
+                    {
+                        result.Add((call, FactsOf(call, cancellationToken)));
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private List<(IOperation, BodyFacts?)> FindUses(ISymbol member, CancellationToken cancellationToken)
+        {
+            var result = new List<(IOperation, BodyFacts?)>();
+            foreach (var tree in Compilation.SyntaxTrees)
+            {
+                if (Crawl.Texts.Of(tree, cancellationToken).IndexOf(member.Name, StringComparison.Ordinal) < 0)
+                {
+                    continue;
+                }
+
+                SemanticModel? semanticModel = null;
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                {
+                    if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != member.Name)
+                    {
+                        continue;
+                    }
+
+                    var reference = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? (SyntaxNode)access : identifier;
+                    SyntaxNode? parent = reference.Parent switch
+                    {
+                        MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } => (SyntaxNode)call,
+                        ElementAccessExpressionSyntax { Parent: AssignmentExpressionSyntax assignment } element when assignment.Left == element => assignment,
+                        AssignmentExpressionSyntax assignment when assignment.Left == reference => assignment,
+                        _ => null,
+                    };
+                    if (parent is null)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Shared semantic model, see FindCalls.
+                    semanticModel ??= Compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    if (SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(identifier, cancellationToken).Symbol?.OriginalDefinition, member.OriginalDefinition)
+                        && semanticModel.GetOperation(parent, cancellationToken) is { } use)
+                    {
+                        result.Add((use, FactsOf(use, cancellationToken)));
+                    }
+                }
+            }
+
+            return result;
+        }
 
         /// <summary>The symbol is declared in the namespace or one of its children (<c>PuppeteerSharp</c>, <c>OpenQA.Selenium</c>).</summary>
         public static bool IsIn(ISymbol? symbol, string namespacePrefix)

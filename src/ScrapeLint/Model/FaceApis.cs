@@ -23,14 +23,29 @@ namespace ScrapeLint.Model
             ("Emgu.CV", false, new[] { "DetectMultiScale", "Predict", "Train", "Update", "Fit" }),
             ("ViewFaceCore", true, new[] { "Detect", "Mark", "Extract", "FaceDetector", "FaceMark" }),
             ("FaceAiSharp", true, new[] { "DetectFaces", "GenerateEmbedding", "DetectLandmarks" }),
-            ("Azure.AI.Vision.Face", true, new[] { "Detect", "DetectAsync" }),
-            ("Microsoft.Azure.CognitiveServices.Vision.Face", true, new[] { "DetectWithStreamAsync", "DetectWithStreamWithHttpMessagesAsync" }),
+            ("Azure.AI.Vision.Face", true, new[] { "Detect", "DetectAsync", "DetectFromUrl", "DetectFromUrlAsync" }),
+            ("Microsoft.Azure.CognitiveServices.Vision.Face", true, new[]
+            {
+                "DetectWithStreamAsync", "DetectWithStreamWithHttpMessagesAsync", "DetectWithUrlAsync", "DetectWithUrlWithHttpMessagesAsync",
+                "AddFaceFromStreamAsync", "AddFaceFromUrlAsync",
+            }),
+            ("Microsoft.ProjectOxford.Face", true, new[]
+            {
+                "DetectAsync", "AddPersonFaceAsync", "AddPersonFaceInPersonGroupAsync", "AddPersonFaceInLargePersonGroupAsync", "AddFaceToFaceListAsync",
+                "AddFaceToLargeFaceListAsync",
+            }),
             ("Amazon.Rekognition", true, new[]
             {
                 "DetectFaces", "DetectFacesAsync", "IndexFaces", "IndexFacesAsync", "SearchFacesByImage", "SearchFacesByImageAsync",
                 "CompareFaces", "CompareFacesAsync", "RecognizeCelebrities", "RecognizeCelebritiesAsync",
             }),
         };
+
+        /// <summary>The cloud face services, which download an image given by URL themselves.</summary>
+        private static readonly string[] CloudNamespaces = { "Azure.AI.Vision.Face", "Microsoft.Azure.CognitiveServices.Vision.Face", "Microsoft.ProjectOxford.Face" };
+
+        /// <summary>Types of the project's own storage: an image URL taken from them is an upload, not a web image.</summary>
+        private static readonly string[] StorageNamespaces = { "Azure.Storage", "Amazon.S3", "Google.Cloud.Storage" };
 
         /// <summary>Every face method name: the cheap test before anything is bound.</summary>
         public static readonly HashSet<string> MethodNames = new HashSet<string>(Libraries.SelectMany(l => l.Methods), StringComparer.Ordinal);
@@ -84,6 +99,98 @@ namespace ScrapeLint.Model
 
             return false;
         }
+
+        /// <summary>
+        /// The image URL a cloud face service is given to download itself (<c>DetectWithUrlAsync(url)</c>, the legacy client's
+        /// <c>DetectAsync(imageUrl)</c>, <c>AddPersonFaceAsync(group, person, imageUrl)</c>): a <c>string</c> or <c>Uri</c> parameter named for a URL.
+        /// </summary>
+        public static IOperation? UrlArgument(IInvocationOperation call)
+        {
+            var cloud = false;
+            foreach (var ns in CloudNamespaces)
+            {
+                cloud |= EvasionModel.IsIn(call.TargetMethod, ns);
+            }
+
+            if (!cloud)
+            {
+                return null;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue
+                    && (parameter.Type.SpecialType == SpecialType.System_String || parameter.Type is { Name: "Uri", ContainingNamespace.Name: "System" })
+                    && (parameter.Name.IndexOf("url", StringComparison.OrdinalIgnoreCase) >= 0 || parameter.Name.IndexOf("uri", StringComparison.OrdinalIgnoreCase) >= 0))
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// What a URL given to a cloud face service is, for the message, when it is a web image: an image on a host that is not in
+        /// <c>scrapelint.allowed_domains</c> (nor loopback), or a URL whose value the project does not fix (a parameter no caller
+        /// fills with an allowed host, a link taken from a fetched page). Null for the project's own hosts and storage.
+        /// </summary>
+        public static string? WebImage(IOperation url, EvasionModel model, ScrapeLintOptions options, CancellationToken cancellationToken)
+        {
+            foreach (var part in ValueTracer.Strip(url)!.DescendantsAndSelf())
+            {
+                var symbol = part switch
+                {
+                    IMemberReferenceOperation member => (ISymbol)member.Member,
+                    IInvocationOperation invocation => invocation.TargetMethod,
+                    _ => null,
+                };
+                if (symbol is not null && StorageNamespaces.Any(ns => EvasionModel.IsIn(symbol, ns)))
+                {
+                    return null;
+                }
+            }
+
+            var values = model.Tracer(url, cancellationToken).Trace(url);
+            string? unknown = null;
+            foreach (var value in values)
+            {
+                var host = value.Text is null ? null : SessionCookies.HostOf(value.Text);
+                if (value.Text is { } whole && whole.IndexOf("://", StringComparison.Ordinal) is var scheme and > 0)
+                {
+                    var authority = whole.Substring(scheme + 3);
+                    var end = authority.IndexOfAny(new[] { '/', ':', '?' });
+                    if (HostList.IsLoopback(end >= 0 ? authority.Substring(0, end) : authority))
+                    {
+                        continue;
+                    }
+                }
+
+                if (host is null || host.IndexOf('{') >= 0)
+                {
+                    unknown ??= value.Text is { } text ? $"'{text}'" : value.Origin;
+                    continue;
+                }
+
+                if (!options.IsAllowed(host) && !HostList.IsLoopback(host) && !IsCloudStorage(host))
+                {
+                    return $"the web image at '{value.Text}'";
+                }
+            }
+
+            if (values.Count == 0)
+            {
+                unknown = $"'{ShapeEvaluator.NameOf(ValueTracer.Strip(url))}'";
+            }
+
+            return unknown is null ? null : $"the web image at {unknown}";
+        }
+
+        /// <summary>A cloud storage host (Azure blobs, S3, Google Cloud Storage): where a project keeps its own uploads.</summary>
+        private static bool IsCloudStorage(string host)
+            => host.EndsWith(".blob.core.windows.net", StringComparison.OrdinalIgnoreCase)
+                || host.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase) && host.IndexOf("s3", StringComparison.OrdinalIgnoreCase) >= 0
+                || host.Equals("storage.googleapis.com", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// The request that downloaded an image, followed back from the value a face API is given: through locals,
@@ -256,7 +363,7 @@ namespace ScrapeLint.Model
                 return null;
             }
 
-            /// <summary>The images the project's calls of a helper give it (in the helper's own type).</summary>
+            /// <summary>The images the project's calls of a helper give it (in any type of the project).</summary>
             private string? Parameter(IParameterSymbol parameter, int depth)
             {
                 if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || !visiting.Add(parameter))
@@ -266,26 +373,12 @@ namespace ScrapeLint.Model
 
                 try
                 {
-                    foreach (var reference in method.ContainingType.DeclaringSyntaxReferences)
+                    foreach (var (call, callFacts) in model.CallsOf(method, cancellationToken))
                     {
-                        var type = reference.GetSyntax(cancellationToken);
-#pragma warning disable RS1030 // The driver's semantic models are cached per tree: this one is shared, not rebuilt.
-                        var semanticModel = model.Compilation.GetSemanticModel(type.SyntaxTree);
-#pragma warning restore RS1030
-                        foreach (var node in type.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>())
+                        var argument = (call as IInvocationOperation)?.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal);
+                        if (argument is not null && From(argument.Value, callFacts, depth + 1) is { } found)
                         {
-                            if (SyntaxIndex.InvokedName(node) != method.Name
-                                || semanticModel.GetOperation(node, cancellationToken) is not IInvocationOperation call
-                                || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method.OriginalDefinition))
-                            {
-                                continue;
-                            }
-
-                            var argument = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal);
-                            if (argument is not null && From(argument.Value, model.FactsOf(call, cancellationToken), depth + 1) is { } found)
-                            {
-                                return found;
-                            }
+                            return found;
                         }
                     }
 

@@ -12,7 +12,11 @@ namespace ScrapeLint.Model
     {
         public static readonly ImmutableArray<string> DefaultApiHosts = ImmutableArray.Create(
             "api.github.com", "graph.facebook.com", "api.linkedin.com", "api.twitter.com", "api.x.com",
-            "graph.microsoft.com", "www.googleapis.com", "photoslibrary.googleapis.com");
+            "graph.microsoft.com", "www.googleapis.com", "photoslibrary.googleapis.com",
+            // The official APIs of the restricted platforms (their developer documentation): Instagram's Graph API and
+            // OAuth token host, TikTok's v2 and v1 open APIs, Threads (both hosts the docs give), VK, the YouTube Data API's own host.
+            "graph.instagram.com", "api.instagram.com", "open.tiktokapis.com", "open-api.tiktok.com", "graph.threads.net", "graph.threads.com",
+            "api.vk.com", "youtube.googleapis.com");
 
         public static readonly ImmutableArray<string> DefaultRestrictedDomains = ImmutableArray.Create(
             "facebook.com", "instagram.com", "linkedin.com", "twitter.com", "x.com", "tiktok.com", "youtube.com", "vk.com", "threads.net");

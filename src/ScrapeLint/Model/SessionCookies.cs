@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -32,14 +33,18 @@ namespace ScrapeLint.Model
     /// <summary>A cookie placed on a request, a cookie container or a browser: its name, its domain when given, and what it is placed on.</summary>
     internal sealed class CookieSite
     {
-        public CookieSite(IOperation name, IOperation? domain, string target)
+        public CookieSite(IOperation name, IOperation? domain, string target, IOperation? value = null)
         {
             Name = name;
             Domain = domain;
             Target = target;
+            Value = value;
         }
 
         public IOperation Name { get; }
+
+        /// <summary>The cookie's value, when it is given apart from its name.</summary>
+        public IOperation? Value { get; }
 
         public IOperation? Domain { get; }
 
@@ -95,7 +100,8 @@ namespace ScrapeLint.Model
                 case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol { Name: "Cookie" or "CookieParam" } type && IsCookieNamespace(type):
                     var name = Argument(creation.Arguments, "name") ?? Initialized(creation, "Name");
                     var domain = Argument(creation.Arguments, "domain") ?? Initialized(creation, "Domain") ?? Initialized(creation, "Url") ?? ContainerUri(creation);
-                    return name is null ? null : new CookieSite(name, domain, Target(creation, type));
+                    var value = Argument(creation.Arguments, "value") ?? Initialized(creation, "Value");
+                    return name is null ? null : new CookieSite(name, domain, Target(creation, type), value);
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
                     switch (method.Name)
@@ -103,9 +109,9 @@ namespace ScrapeLint.Model
                         case "SetCookies" when invocation.Arguments.Length == 2 && IsCookieNamespace(method.ContainingType):
                             return new CookieSite(invocation.Arguments[1].Value, invocation.Arguments[0].Value, "a CookieContainer");
                         case "AddCookie" when EvasionModel.IsIn(method, "RestSharp") && Argument(invocation.Arguments, "name") is { } restName:
-                            return new CookieSite(restName, Argument(invocation.Arguments, "domain"), "a RestSharp request");
+                            return new CookieSite(restName, Argument(invocation.Arguments, "domain"), "a RestSharp request", Argument(invocation.Arguments, "value"));
                         case "WithCookie" when EvasionModel.IsIn(method, "Flurl") && UserAgents.HeaderArguments(invocation) is { } flurl:
-                            return new CookieSite(flurl.Name, null, "a Flurl request");
+                            return new CookieSite(flurl.Name, null, "a Flurl request", flurl.Value);
                         case "Add" or "TryAddWithoutValidation" or "AddHeader" or "AddDefaultHeader" or "WithHeader"
                             when UserAgents.HeaderArguments(invocation) is { } header && IsCookieHeader(header.Name)
                                 && (IsCookieNamespace(method.ContainingType) || EvasionModel.IsIn(method, "RestSharp") || EvasionModel.IsIn(method, "Flurl")):
@@ -117,6 +123,176 @@ namespace ScrapeLint.Model
                     return null;
             }
         }
+
+        /// <summary>Names of the sites where a saved cookie jar can be restored into a browser or a container.</summary>
+        public static readonly HashSet<string> RestoreSiteNames = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "AddCookie", "SetCookieAsync", "AddCookiesAsync", "StorageStatePath", "StorageState", "CookieContainer", "Add",
+        };
+
+        private static readonly HashSet<string> Readers = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "ReadAllText", "ReadAllTextAsync", "ReadAllBytes", "ReadAllBytesAsync", "ReadAllLines", "ReadAllLinesAsync", "OpenRead", "ReadToEnd", "ReadToEndAsync",
+        };
+
+        private static readonly HashSet<string> Generators = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "NewGuid", "Next", "NextBytes", "NextInt64", "GetBytes", "GetInt32", "GetRandomFileName", "ComputeHash", "HashData", "GetHexString", "GetString",
+        };
+
+        /// <summary>
+        /// Cookies a call restores into a browser or a container: Selenium's <c>Cookies.AddCookie(c)</c>, Puppeteer's
+        /// <c>SetCookieAsync</c>, Playwright's <c>AddCookiesAsync</c> and <c>StorageStatePath</c>/<c>StorageState</c>, a
+        /// <c>CookieContainer</c> given or added a collection, when the cookies come from a saved file or a deserializer.
+        /// Returns the target and the value that holds the cookies.
+        /// </summary>
+        public static (IOperation Cookies, string Target, bool IsStateFile)? Restore(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation { TargetMethod.Name: "AddCookie", Arguments.Length: 1 } selenium when EvasionModel.IsIn(selenium.TargetMethod, "OpenQA.Selenium"):
+                    return (selenium.Arguments[0].Value, "the Selenium browser's cookies", false);
+                case IInvocationOperation { TargetMethod.Name: "SetCookieAsync", Arguments.Length: > 0 } puppeteer when EvasionModel.IsIn(puppeteer.TargetMethod, "PuppeteerSharp"):
+                    return (puppeteer.Arguments[0].Value, "the Puppeteer page", false);
+                case IInvocationOperation { TargetMethod.Name: "AddCookiesAsync", Arguments.Length: > 0 } playwright when EvasionModel.IsIn(playwright.TargetMethod, "Microsoft.Playwright"):
+                    return (playwright.Arguments[0].Value, "the Playwright browser context", false);
+                case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } container
+                    when container.TargetMethod.ContainingType is { Name: "CookieContainer" } && IsCookieNamespace(container.TargetMethod.ContainingType):
+                    return (container.Arguments[0].Value, "a CookieContainer", false);
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "StorageStatePath" or "StorageState" } state } assignment
+                    when EvasionModel.IsIn(state.Property, "Microsoft.Playwright") && assignment.Value.ConstantValue is not { HasValue: true, Value: null }:
+                    return (assignment.Value, "the Playwright browser context", state.Property.Name == "StorageStatePath");
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "CookieContainer" } handler } assignment
+                    when EvasionModel.IsIn(handler.Property, "System.Net"):
+                    return (assignment.Value, "a CookieContainer", false);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// Where restored cookies come from: a saved file read or deserialized (<c>File.ReadAllText("cookies.json")</c>,
+        /// <c>JsonConvert.DeserializeObject</c>, <c>formatter.Deserialize(stream)</c>), through locals, <c>foreach</c> loops,
+        /// LINQ and the project's own loader methods. Null when the cookies are made in the code.
+        /// </summary>
+        public static string? RestoredFrom(IOperation? value, BodyFacts? facts, EvasionModel model, CancellationToken cancellationToken, int depth = 0)
+        {
+            value = ValueTracer.Strip(value);
+            if (value is null || depth > 6)
+            {
+                return null;
+            }
+
+            switch (value)
+            {
+                case ILocalReferenceOperation local when facts is not null:
+                    foreach (var assignment in facts.AssignmentsOf(local.Local))
+                    {
+                        if (RestoredFrom(assignment.Value, facts, model, cancellationToken, depth + 1) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                case IInvocationOperation invocation:
+                    var name = invocation.TargetMethod.Name;
+                    if (Readers.Contains(name) || name.IndexOf("Deserialize", StringComparison.Ordinal) >= 0)
+                    {
+                        return FileName(invocation) ?? "a saved file";
+                    }
+
+                    if (!invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty)
+                    {
+                        foreach (var (returned, calleeFacts) in model.Tracer(invocation, cancellationToken).Returns(invocation.TargetMethod))
+                        {
+                            if (RestoredFrom(returned, calleeFacts, model, cancellationToken, depth + 1) is { } found)
+                            {
+                                return found;
+                            }
+                        }
+
+                        return null;
+                    }
+
+                    // ToList, Select, Cast…: the cookies are in the source.
+                    return RestoredFrom(invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null), facts, model, cancellationToken, depth + 1);
+                case IObjectCreationOperation creation:
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (RestoredFrom(argument.Value, facts, model, cancellationToken, depth + 1) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                case IPropertyReferenceOperation { Instance: { } owner }:
+                    // cookie.Name of a deserialized cookie, state.Cookies of a deserialized state.
+                    return RestoredFrom(owner, facts, model, cancellationToken, depth + 1);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>A cookie value the code makes itself (<c>Guid.NewGuid()</c>, <c>Random</c>, <c>RandomNumberGenerator</c>, a hash): a CSRF token, no session.</summary>
+        public static bool IsGenerated(IOperation? value, BodyFacts? facts, EvasionModel model, CancellationToken cancellationToken, int depth = 0)
+        {
+            value = ValueTracer.Strip(value);
+            if (value is null || depth > 4)
+            {
+                return false;
+            }
+
+            foreach (var part in value.DescendantsAndSelf())
+            {
+                switch (part)
+                {
+                    case IInvocationOperation invocation when Generators.Contains(invocation.TargetMethod.Name)
+                        && (EvasionModel.IsIn(invocation.TargetMethod, "System") || invocation.TargetMethod.ContainingType.Name is "Guid" or "Random"):
+                        return true;
+                    case IInvocationOperation project when !project.TargetMethod.DeclaringSyntaxReferences.IsEmpty:
+                        foreach (var (returned, calleeFacts) in model.Tracer(project, cancellationToken).Returns(project.TargetMethod))
+                        {
+                            if (IsGenerated(returned, calleeFacts, model, cancellationToken, depth + 1))
+                            {
+                                return true;
+                            }
+                        }
+
+                        break;
+                    case ILocalReferenceOperation local when facts is not null:
+                        foreach (var assignment in facts.AssignmentsOf(local.Local))
+                        {
+                            if (assignment.Kind == AssignmentKind.Value && IsGenerated(assignment.Value, facts, model, cancellationToken, depth + 1))
+                            {
+                                return true;
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        private static string? FileName(IInvocationOperation invocation)
+        {
+            foreach (var part in invocation.DescendantsAndSelf())
+            {
+                if (part is ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } && text.IndexOf('.') > 0 && text.IndexOf(' ') < 0)
+                {
+                    return $"'{text}'";
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The platform a restricted domain belongs to, for messages (<c>linkedin.com</c> → LinkedIn).</summary>
+        public static string PlatformOf(string domain)
+            => All.FirstOrDefault(c => c.IsPlatformHost(domain))?.Platform ?? domain;
 
         /// <summary>The cookie names of a <c>Cookie</c> header or <c>Set-Cookie</c> text: <c>li_at=…; JSESSIONID="ajax:…"</c>.</summary>
         public static IEnumerable<string> NamesInHeader(string text)

@@ -33,13 +33,13 @@ namespace ScrapeLint.Model
 
         private static readonly string[] BrowserTokens = { "Chrome/", "Safari/", "Firefox/", "Edg/", "Gecko/", "like Gecko", "AppleWebKit/", "OPR/" };
 
-        private static readonly string[] SettingNamespaces = { "System.Net", "Microsoft.Playwright", "PuppeteerSharp", "RestSharp", "Abot2", "Abot" };
+        private static readonly string[] SettingNamespaces = { "System.Net", "Microsoft.Playwright", "PuppeteerSharp", "RestSharp", "Abot2", "Abot", "HtmlAgilityPack", "AngleSharp" };
 
         /// <summary>Names of the invocations and assignments that can set a User-Agent: the cheap test before binding.</summary>
         public static readonly HashSet<string> SiteNames = new HashSet<string>(StringComparer.Ordinal)
         {
             "ParseAdd", "TryParseAdd", "Add", "TryAddWithoutValidation", "Set", "AddHeader", "AddDefaultHeader", "WithHeader", "SetUserAgentAsync",
-            "UserAgent", "UserAgentString", "[]",
+            "UserAgent", "UserAgentString", "[]", "DefaultHttpRequester",
         };
 
         /// <summary>A browser's User-Agent: <c>Mozilla/…</c>, or one naming Chrome, Safari, Firefox, Edge or Gecko.</summary>
@@ -115,6 +115,10 @@ namespace ScrapeLint.Model
                     }
 
                     return null;
+                case IObjectCreationOperation { Type.Name: "DefaultHttpRequester", Arguments.Length: > 0 } requester
+                    when EvasionModel.IsIn(requester.Type, "AngleSharp") && requester.Arguments[0].ArgumentKind != ArgumentKind.DefaultValue
+                        && requester.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String:
+                    return new SettingSite(requester.Arguments[0].Value, "AngleSharp's DefaultHttpRequester");
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "UserAgent" or "UserAgentString", Arguments.Length: 0 } property } assignment
                     when IsSettingNamespace(property.Property) && property.Type?.SpecialType == SpecialType.System_String:
                     return new SettingSite(assignment.Value, property.Property.ContainingType.Name);
@@ -155,8 +159,39 @@ namespace ScrapeLint.Model
             return false;
         }
 
+        /// <summary>
+        /// The object a collection initializer's element is added to: <c>DefaultRequestHeaders = { { "User-Agent", … } }</c> adds to
+        /// <c>DefaultRequestHeaders</c>, whose reference in the operation tree is the implicit receiver.
+        /// </summary>
+        public static IOperation? Receiver(IOperation? instance)
+        {
+            if (instance is not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
+            {
+                return instance;
+            }
+
+            for (var current = instance.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IMemberInitializerOperation member:
+                        return member.InitializedMember;
+                    case IObjectCreationOperation creation:
+                        return creation;
+                }
+            }
+
+            return instance;
+        }
+
         private static string HeadersTarget(IOperation? headers)
         {
+            headers = Receiver(headers);
+            if (headers is IObjectCreationOperation { Type.Name: var created })
+            {
+                return "a new " + created;
+            }
+
             var name = ShapeEvaluator.NameOf(ValueTracer.Strip(headers));
             return ValueTracer.Strip(headers) switch
             {

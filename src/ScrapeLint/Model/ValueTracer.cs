@@ -181,7 +181,7 @@ namespace ScrapeLint.Model
             }
         }
 
-        /// <summary>A parameter of a project method: the arguments of the calls in its own type (a helper's callers).</summary>
+        /// <summary>A parameter of a project method: the arguments of the project's calls of it, in any type (a helper's callers).</summary>
         private void Parameter(IParameterSymbol parameter, string? origin, Pick? pick, List<TracedValue> result, int depth)
         {
             if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor } method
@@ -192,7 +192,7 @@ namespace ScrapeLint.Model
 
             try
             {
-                foreach (var (call, callerFacts) in Calls(method))
+                foreach (var (call, callerFacts) in model.CallsOf(method, cancellationToken))
                 {
                     var argument = call switch
                     {
@@ -209,43 +209,6 @@ namespace ScrapeLint.Model
             finally
             {
                 visiting.Remove(parameter);
-            }
-        }
-
-        private IEnumerable<(IOperation Call, BodyFacts? Facts)> Calls(IMethodSymbol method)
-        {
-            var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
-            foreach (var reference in method.ContainingType.DeclaringSyntaxReferences)
-            {
-                var type = reference.GetSyntax(cancellationToken);
-#pragma warning disable RS1030 // The driver's semantic models are cached per tree: this one is shared, not rebuilt.
-                var semanticModel = model.Compilation.GetSemanticModel(type.SyntaxTree);
-#pragma warning restore RS1030
-                foreach (var node in type.DescendantNodes())
-                {
-                    var matches = node switch
-                    {
-                        InvocationExpressionSyntax invocation => SyntaxIndex.InvokedName(invocation) == name,
-                        ObjectCreationExpressionSyntax creation => creation.Type is SimpleNameSyntax simple && simple.Identifier.ValueText == name,
-                        ConstructorInitializerSyntax => method.MethodKind == MethodKind.Constructor,
-                        _ => false,
-                    };
-                    if (!matches || semanticModel.GetOperation(node, cancellationToken) is not { } call)
-                    {
-                        continue;
-                    }
-
-                    var target = call switch
-                    {
-                        IInvocationOperation invocation => invocation.TargetMethod,
-                        IObjectCreationOperation creation => creation.Constructor,
-                        _ => null,
-                    };
-                    if (SymbolEqualityComparer.Default.Equals(target?.OriginalDefinition, method.OriginalDefinition))
-                    {
-                        yield return (call, model.FactsOf(call, cancellationToken));
-                    }
-                }
             }
         }
 
@@ -316,21 +279,18 @@ namespace ScrapeLint.Model
             }
         }
 
-        /// <summary>What a field or property of the project is given: its initializer, expression body and constructor assignments.</summary>
+        /// <summary>
+        /// What a field or property of the project is given: every write of its type (<see cref="TypeState"/>: the initializer and
+        /// assignments in any member, so a proxy popped into a field in one method is seen where another reads it), and a
+        /// property's expression body.
+        /// </summary>
         private IEnumerable<(IOperation Value, BodyFacts? Facts)> Values(ISymbol member)
         {
             foreach (var reference in member.DeclaringSyntaxReferences)
             {
-                var syntax = reference.GetSyntax(cancellationToken);
-                var expression = syntax switch
+                if (reference.GetSyntax(cancellationToken) is PropertyDeclarationSyntax { ExpressionBody.Expression: { } expression })
                 {
-                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
-                    PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
-                    _ => null,
-                };
-                if (expression is not null)
-                {
-#pragma warning disable RS1030 // Shared semantic model, see Calls().
+#pragma warning disable RS1030 // The driver's semantic models are shared per tree: this one is not rebuilt.
                     var semanticModel = model.Compilation.GetSemanticModel(expression.SyntaxTree);
 #pragma warning restore RS1030
                     if (semanticModel.GetOperation(expression, cancellationToken) is { } value)
@@ -340,25 +300,25 @@ namespace ScrapeLint.Model
                 }
             }
 
-            foreach (var constructor in member.ContainingType.InstanceConstructors.Concat(member.ContainingType.StaticConstructors))
+            if (member.ContainingType is { } type && model.Crawl.State(type, cancellationToken) is { } state)
             {
-                if (model.Crawl.Body(constructor, cancellationToken) is not { } body)
+                foreach (var write in state.WritesOf(member))
                 {
-                    continue;
+                    yield return (write.Value, write.Facts);
                 }
+            }
+        }
 
-                foreach (var assignment in body.Facts.MemberAssignments)
+        /// <summary>What the members of the member's type add to a collection kept in it (<c>pool.Push(p)</c> in any member).</summary>
+        private void AddedByType(ISymbol member, string? origin, Pick? pick, List<TracedValue> result, int depth)
+        {
+            if (member.ContainingType is { } type && model.Crawl.State(type, cancellationToken) is { } state)
+            {
+                foreach (var add in state.AddsTo(member))
                 {
-                    var target = assignment.Target switch
-                    {
-                        IFieldReferenceOperation field => (ISymbol)field.Field,
-                        IPropertyReferenceOperation property => property.Property,
-                        _ => null,
-                    };
-                    if (SymbolEqualityComparer.Default.Equals(target?.OriginalDefinition, member.OriginalDefinition))
-                    {
-                        yield return (assignment.Value, body.Facts);
-                    }
+                    // map.Add(key, value): the value is the last argument.
+                    var value = add.Value.Parent is IArgumentOperation { Parent: IInvocationOperation { Arguments.Length: > 1 } call } ? call.Arguments[call.Arguments.Length - 1].Value : add.Value;
+                    Walk(value, add.Facts, origin, pick, result, depth + 1);
                 }
             }
         }
@@ -524,7 +484,7 @@ namespace ScrapeLint.Model
                                 WalkElements(value.Value, value.Facts, origin, pick, index, result, depth + 1);
                             }
 
-                            Added(member, scope, origin, pick, result, depth);
+                            AddedByType(member, origin, pick, result, depth);
                         }
                         finally
                         {

@@ -27,13 +27,27 @@ namespace ScrapeLint.Rules
         {
         }
 
-        public override bool IsCandidate(string name, EvasionModel model, CancellationToken cancellationToken) => UserAgents.SiteNames.Contains(name) || BrowserSettings.ArgumentSiteNames.Contains(name);
+        public override bool IsCandidate(string name, EvasionModel model, CancellationToken cancellationToken)
+            => UserAgents.SiteNames.Contains(name) || BrowserSettings.ArgumentSiteNames.Contains(name) || HeaderEntries.DictionarySiteNames.Contains(name);
 
         public override IEnumerable<Diagnostic> Check(EvasionSite site)
         {
             if (UserAgents.Site(site.Operation, site.Model) is { } setting && Evidence(Values(setting.Value, site), out var rotation) is { } evidence)
             {
                 yield return Report(site.Node, FixProperties.ForUserAgent(setting.Value.Syntax.Span, switchValue: false, rotation), evidence, setting.Target);
+                yield break;
+            }
+
+            if (HeaderEntries.Dictionary(site.Operation, site.Facts) is { } dictionary)
+            {
+                // The entries are written elsewhere (another member or type): no fix edits them from here.
+                var values = HeaderEntries.Named(dictionary, UserAgents.HeaderName, site.Model, site.CancellationToken)
+                    .SelectMany(e => new ValueTracer(site.Model, e.Facts, site.CancellationToken).Trace(e.Value)).ToList();
+                if (Evidence(values, out _) is { } entryEvidence)
+                {
+                    yield return Report(site.Node, entryEvidence + " in a header dictionary", dictionary.Target);
+                }
+
                 yield break;
             }
 

@@ -12,7 +12,7 @@ using ScrapeLint.Model;
 namespace ScrapeLint.Rules
 {
     /// <summary>
-    /// Runs the evasion rules (SL3001, SL3002, SL3003, SL3004). Each invocation, object creation and
+    /// Runs the evasion rules (SL3001, SL3002, SL3003, SL3004, SL3005). Each invocation, object creation and
     /// assignment is rejected by its name before anything is bound; the rest is bound once and handed to
     /// the rules that look at that name. Registers nothing in a project that cannot send a request
     /// (<see cref="CrawlModel.MayRequest"/>).
@@ -24,7 +24,8 @@ namespace ScrapeLint.Rules
             new BrowserUserAgentRule(),
             new RotatingProxyRule(),
             new CaptchaOrBotEvasionRule(),
-            new SocialSessionCookieRule());
+            new SocialSessionCookieRule(),
+            new AutomatedLoginRule());
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Rules.Select(r => r.Descriptor).ToImmutableArray();
 
@@ -48,7 +49,8 @@ namespace ScrapeLint.Rules
                         var name = SiteName(node.Node);
                         if (name is null
                             || (!AnyRuleName.Contains(name) && !(model.MentionsCaptchaServices(node.CancellationToken) && (CaptchaServices.IsSolvingName(name) || model.Crawl.Catalog.IsSinkName(name))))
-                            || (CommonNames.Contains(name) && !Mentions(node.Node, name, model, node.CancellationToken)))
+                            || (CommonNames.Contains(name) && !Mentions(node.Node, name, model, node.CancellationToken))
+                            || (Logins.PostNames.Contains(name) && !model.MentionsCaptchaServices(node.CancellationToken) && !MentionsPassword(node.Node, model, node.CancellationToken)))
                         {
                             return;
                         }
@@ -63,7 +65,7 @@ namespace ScrapeLint.Rules
 
                             if (site is null)
                             {
-                                var operation = node.SemanticModel.GetOperation(node.Node, node.CancellationToken);
+                                var operation = Operation(node.Node, node.SemanticModel, node.CancellationToken);
                                 if (operation is null)
                                 {
                                     return;
@@ -80,14 +82,39 @@ namespace ScrapeLint.Rules
                     },
                     SyntaxKind.InvocationExpression,
                     SyntaxKind.ObjectCreationExpression,
-                    SyntaxKind.SimpleAssignmentExpression);
+                    SyntaxKind.SimpleAssignmentExpression,
+                    SyntaxKind.ComplexElementInitializerExpression);
             });
+        }
+
+        /// <summary>
+        /// The node's operation. An element of a collection initializer (<c>{ "User-Agent", … }</c>) has none of its own: it is the
+        /// implicit <c>Add</c> among the initializer's children.
+        /// </summary>
+        private static IOperation? Operation(SyntaxNode node, SemanticModel semanticModel, CancellationToken cancellationToken)
+        {
+            if (node is InitializerExpressionSyntax && node.Parent is InitializerExpressionSyntax collection)
+            {
+                foreach (var child in semanticModel.GetOperation(collection, cancellationToken)?.ChildOperations ?? Enumerable.Empty<IOperation>())
+                {
+                    if (child.Syntax == node)
+                    {
+                        return child;
+                    }
+                }
+
+                return null;
+            }
+
+            return semanticModel.GetOperation(node, cancellationToken);
         }
 
         /// <summary>Every name some rule looks at: one lookup rejects almost every node before the rules are asked.</summary>
         private static readonly NameSet AnyRuleName = new NameSet(
             UserAgents.SiteNames.Concat(BrowserSettings.ArgumentSiteNames).Concat(BrowserSettings.ScriptSiteNames)
-                .Concat(Proxies.SiteNames).Concat(SessionCookies.SiteNames).Concat(CaptchaServices.EvasionPlugins));
+                .Concat(Proxies.SiteNames).Concat(SessionCookies.SiteNames).Concat(CaptchaServices.EvasionPlugins)
+                .Concat(HeaderEntries.DictionarySiteNames).Concat(Logins.TypingNames).Concat(Logins.PostNames)
+                .Concat(SessionCookies.RestoreSiteNames));
 
         /// <summary>
         /// Site names every codebase uses for other things (<c>list.Add</c>, <c>dict[key] = …</c>, <c>Address = …</c>):
@@ -107,6 +134,11 @@ namespace ScrapeLint.Rules
         /// </summary>
         private static bool Mentions(SyntaxNode node, string name, EvasionModel model, CancellationToken cancellationToken)
         {
+            if (IsLoopCopy(node))
+            {
+                return true;
+            }
+
             var scope = name is "Address" or "Server" ? node.FirstAncestorOrSelf<StatementSyntax>() ?? node.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? node : node;
             var span = scope.Span;
             var text = model.Crawl.Texts.Of(node.SyntaxTree, cancellationToken);
@@ -123,6 +155,55 @@ namespace ScrapeLint.Rules
                 if (word is not null && i + word.Length <= span.End && StartsWithLower(text, i, word))
                 {
                     return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A post (<c>PostAsync</c>, <c>SendAsync</c>) is bound for SL3005 only when its member's text has "pass" or "pwd" in any case:
+        /// a login form names its password field.
+        /// </summary>
+        private static bool MentionsPassword(SyntaxNode node, EvasionModel model, CancellationToken cancellationToken)
+        {
+            var scope = node.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? node;
+            var text = model.Crawl.Texts.Of(node.SyntaxTree, cancellationToken);
+            var span = scope.Span;
+            for (var i = span.Start; i + 3 <= span.End; i++)
+            {
+                if ((text[i] | 0x20) == 'p'
+                    && (((text[i + 1] | 0x20) == 'a' && i + 4 <= span.End && (text[i + 2] | 0x20) == 's' && (text[i + 3] | 0x20) == 's')
+                        || ((text[i + 1] | 0x20) == 'w' && (text[i + 2] | 0x20) == 'd')))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// <c>request.Headers.TryAddWithoutValidation(name, value)</c> with a name that is no literal, in a <c>foreach</c> of the same
+        /// member: a header dictionary copied onto a request, whose entries are named elsewhere.
+        /// </summary>
+        private static bool IsLoopCopy(SyntaxNode node)
+        {
+            if (node is not InvocationExpressionSyntax { ArgumentList.Arguments: { Count: 2 } arguments } || arguments[0].Expression is LiteralExpressionSyntax)
+            {
+                return false;
+            }
+
+            for (var current = node.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case CommonForEachStatementSyntax:
+                        return true;
+                    case MemberDeclarationSyntax:
+                    case AnonymousFunctionExpressionSyntax:
+                    case LocalFunctionStatementSyntax:
+                        return false;
                 }
             }
 
@@ -154,8 +235,10 @@ namespace ScrapeLint.Rules
                     SimpleNameSyntax simple => simple.Identifier.ValueText,
                     _ => null,
                 },
+                InitializerExpressionSyntax => "Add",
                 AssignmentExpressionSyntax assignment => assignment.Left switch
                 {
+                    ImplicitElementAccessSyntax => "[]",
                     MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
                     IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
                     ElementAccessExpressionSyntax => "[]",

@@ -10,6 +10,8 @@ namespace ScrapeLint.Rules
     internal sealed class EvasionSite
     {
         private ValueTracer? tracer;
+        private BodyFacts? facts;
+        private bool factsRead;
 
         public EvasionSite(SyntaxNode node, IOperation operation, EvasionModel model, AnalyzerOptions options, CancellationToken cancellationToken)
         {
@@ -32,6 +34,21 @@ namespace ScrapeLint.Rules
 
         /// <summary>Follows values of this site's body (created on first use).</summary>
         public ValueTracer Tracer => tracer ??= Model.Tracer(Operation, CancellationToken);
+
+        /// <summary>The facts of this site's body (null in a field initializer).</summary>
+        public BodyFacts? Facts
+        {
+            get
+            {
+                if (!factsRead)
+                {
+                    facts = Model.FactsOf(Operation, CancellationToken);
+                    factsRead = true;
+                }
+
+                return facts;
+            }
+        }
     }
 
     /// <summary>One evasion rule: the names of the sites it looks at (checked before binding) and its spec paragraph.</summary>

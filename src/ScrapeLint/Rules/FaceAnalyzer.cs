@@ -20,7 +20,7 @@ namespace ScrapeLint.Rules
         internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
             RuleIdentifiers.FaceRecognitionOnWebImages,
             title: "Face recognition on images from the web",
-            messageFormat: "'{0}' analyses faces in an image downloaded by '{1}': face geometry is biometric data (BIPA; GDPR Article 9)",
+            messageFormat: "'{0}' analyses faces in {1}: face geometry is biometric data (BIPA; GDPR Article 9)",
             RuleCategories.PersonalData,
             DiagnosticSeverity.Warning,
             description: "Face detection and recognition on images collected from the web turns other people's photos into biometric identifiers without their consent; this is how face-search databases are built.");
@@ -56,9 +56,16 @@ namespace ScrapeLint.Rules
                         {
                             if (FaceApis.DownloadedBy(argument.Value, model, node.CancellationToken) is { } download)
                             {
-                                node.ReportDiagnostic(Diagnostic.Create(Rule, invocation.GetLocation(), api, download));
+                                node.ReportDiagnostic(Diagnostic.Create(Rule, invocation.GetLocation(), api, $"an image downloaded by '{download}'"));
                                 return;
                             }
+                        }
+
+                        // The cloud service downloads the image itself: a web image unless its host is the project's.
+                        if (FaceApis.UrlArgument(call) is { } url
+                            && FaceApis.WebImage(url, model, ScrapeLintOptions.For(node.Options, invocation.SyntaxTree), node.CancellationToken) is { } image)
+                        {
+                            node.ReportDiagnostic(Diagnostic.Create(Rule, invocation.GetLocation(), api, image + " (the face service downloads it)"));
                         }
                     },
                     SyntaxKind.InvocationExpression);

@@ -17,7 +17,7 @@ namespace ScrapeLint.Rules
         internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
             RuleIdentifiers.SocialSessionCookie,
             title: "Reused session cookie of a social platform",
-            messageFormat: "Session cookie '{0}' of {1} is placed on {2}: the scraper runs as a logged-in member, behind the login the platform's terms protect",
+            messageFormat: "{0} of {1} is placed on {2}: the scraper runs as a logged-in member, behind the login the platform's terms protect",
             RuleCategories.Evasion,
             DiagnosticSeverity.Warning,
             description: "A logged-in session reaches what the platform shows only to its members; scraping with a copied session cookie breaks the terms the account agreed to and collects data people shared with members, not with crawlers.");
@@ -27,17 +27,35 @@ namespace ScrapeLint.Rules
         {
         }
 
-        public override bool IsCandidate(string name, EvasionModel model, CancellationToken cancellationToken) => SessionCookies.SiteNames.Contains(name);
+        public override bool IsCandidate(string name, EvasionModel model, CancellationToken cancellationToken)
+            => SessionCookies.SiteNames.Contains(name) || HeaderEntries.DictionarySiteNames.Contains(name) || SessionCookies.RestoreSiteNames.Contains(name);
 
         public override IEnumerable<Diagnostic> Check(EvasionSite site)
         {
-            if (SessionCookies.Site(site.Operation) is not { } cookie)
+            List<TracedValue> values;
+            var cookie = SessionCookies.Site(site.Operation);
+            if (cookie is not null)
             {
+                values = site.Tracer.Trace(cookie.Name);
+            }
+            else if (HeaderEntries.Dictionary(site.Operation, site.Facts) is { } dictionary)
+            {
+                values = HeaderEntries.Named(dictionary, "Cookie", site.Model, site.CancellationToken)
+                    .SelectMany(e => new ValueTracer(site.Model, e.Facts, site.CancellationToken).Trace(e.Value)).ToList();
+                cookie = new CookieSite(site.Operation, null, "a Cookie header in a header dictionary");
+            }
+            else
+            {
+                if (Restored(site) is { } restored)
+                {
+                    yield return restored;
+                }
+
                 yield break;
             }
 
-            var isHeader = cookie.Target is "a Cookie header" or "a CookieContainer";
-            var names = site.Tracer.Trace(cookie.Name).Where(v => v.Text is not null)
+            var isHeader = cookie.Target is "a Cookie header" or "a CookieContainer" or "a Cookie header in a header dictionary";
+            var names = values.Where(v => v.Text is not null)
                 .SelectMany(v => isHeader ? SessionCookies.NamesInHeader(v.Text!) : new[] { v.Text! })
                 .Distinct().ToList();
             var candidates = names.SelectMany(SessionCookies.Named).ToList();
@@ -52,10 +70,43 @@ namespace ScrapeLint.Rules
             var match = domains.Count > 0
                 ? candidates.FirstOrDefault(c => domains.Any(c.IsPlatformHost))
                 : candidates.FirstOrDefault(c => !c.IsGeneric) ?? candidates.FirstOrDefault(c => RelatedHosts(site).Any(c.IsPlatformHost));
-            if (match is not null)
+            // A value the code makes itself (a random CSRF token such as ct0 or LinkedIn's "ajax:…" JSESSIONID) is no session.
+            var generated = cookie.Value is not null
+                ? SessionCookies.IsGenerated(cookie.Value, site.Facts, site.Model, site.CancellationToken)
+                : isHeader && names.Count == 1 && SessionCookies.IsGenerated(cookie.Name, site.Facts, site.Model, site.CancellationToken);
+            if (match is not null && !generated)
             {
-                yield return Report(site.Node, match.Name, match.Platform, cookie.Target);
+                yield return Report(site.Node, $"Session cookie '{match.Name}'", match.Platform, cookie.Target);
             }
+        }
+
+        /// <summary>
+        /// A saved cookie jar restored into a browser or a container (file, deserializer, Playwright storage state) in a member or type that
+        /// requests a restricted platform: the names are not known, the platform is.
+        /// </summary>
+        private Diagnostic? Restored(EvasionSite site)
+        {
+            if (SessionCookies.Restore(site.Operation) is not { } restore)
+            {
+                return null;
+            }
+
+            var source = restore.IsStateFile
+                ? (ValueTracer.Strip(restore.Cookies)?.ConstantValue is { HasValue: true, Value: string path } ? $"'{path}'" : $"'{ShapeEvaluator.NameOf(ValueTracer.Strip(restore.Cookies))}'")
+                : SessionCookies.RestoredFrom(restore.Cookies, site.Facts, site.Model, site.CancellationToken);
+            if (source is null)
+            {
+                return null;
+            }
+
+            var options = ScrapeLintOptions.For(site.Options, site.Node.SyntaxTree);
+            var targets = Logins.Targets(site.Node, site.Operation.SemanticModel, site.Model, options, site.CancellationToken);
+            if (targets.Count == 0)
+            {
+                return null;
+            }
+
+            return Report(site.Node, $"A saved cookie jar restored from {source} (its cookie names are not known here)", SessionCookies.PlatformOf(targets[0].Domain), restore.Target);
         }
 
         /// <summary>The hosts of the cookie's own domain or URL.</summary>
@@ -64,7 +115,7 @@ namespace ScrapeLint.Rules
                 ? new List<string>()
                 : site.Tracer.Trace(cookie.Domain).Select(v => v.Text is null ? null : SessionCookies.HostOf(v.Text)).Where(h => h is not null).Cast<string>().ToList();
 
-        /// <summary>The hosts the method requests, else the hosts its type names in constant URLs.</summary>
+        /// <summary>The hosts the method requests, else the hosts its type's members request or write as URLs.</summary>
         private static List<string> RelatedHosts(EvasionSite site)
         {
             var hosts = new List<string>();
@@ -78,9 +129,8 @@ namespace ScrapeLint.Rules
 
             if (hosts.Count == 0 && site.Operation.SemanticModel?.GetEnclosingSymbol(site.Node.SpanStart, site.CancellationToken)?.ContainingType is { } type)
             {
-                hosts.AddRange(type.GetMembers().OfType<IFieldSymbol>()
-                    .Select(f => f.HasConstantValue && f.ConstantValue is string text && text.IndexOf("://", StringComparison.Ordinal) > 0 ? SessionCookies.HostOf(text) : null)
-                    .Where(h => h is not null).Cast<string>());
+                // The type names the platform in another member: its requests, its URL literals (constants included).
+                hosts.AddRange(site.Model.TypeHosts(type, ScrapeLintOptions.For(site.Options, site.Node.SyntaxTree), site.CancellationToken));
             }
 
             return hosts;

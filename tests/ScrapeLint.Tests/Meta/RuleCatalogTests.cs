@@ -20,7 +20,7 @@ public class RuleCatalogTests
 
     [Fact]
     public void TheRulesOfTheSpecAreAllThere()
-        => Assert.Equal(new[] { "SL1001", "SL1002", "SL1003", "SL2001", "SL2002", "SL2003", "SL3001", "SL3002", "SL3003", "SL3004", "SL4001" }, Descriptors.Select(d => d.Id));
+        => Assert.Equal(new[] { "SL1001", "SL1002", "SL1003", "SL2001", "SL2002", "SL2003", "SL3001", "SL3002", "SL3003", "SL3004", "SL3005", "SL4001" }, Descriptors.Select(d => d.Id));
 
     [Theory]
     [MemberData(nameof(Ids))]

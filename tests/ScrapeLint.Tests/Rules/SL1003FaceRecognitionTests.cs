@@ -343,5 +343,160 @@ public class SL1003FaceRecognitionTests
                 }
             }
             """,
-            Verify.Diagnostic(Id).WithLocation(0).WithArguments("CascadeClassifier.DetectMultiScale", "GetByteArrayAsync"));
+            Verify.Diagnostic(Id).WithLocation(0).WithArguments("CascadeClassifier.DetectMultiScale", "an image downloaded by 'GetByteArrayAsync'"));
+
+    /// <summary>Stubs of the legacy Cognitive Services client, the Cognitive Services Face SDK and a blob client, under their real namespaces.</summary>
+    private const string CloudFaceStubs = """
+        namespace Microsoft.ProjectOxford.Face.Contract { public class Face { } public class AddPersistedFaceResult { } }
+        namespace Microsoft.ProjectOxford.Face
+        {
+            using Microsoft.ProjectOxford.Face.Contract;
+            public interface IFaceServiceClient
+            {
+                Task<Face[]> DetectAsync(Stream imageStream, bool returnFaceId = true);
+                Task<Face[]> DetectAsync(string imageUrl, bool returnFaceId = true);
+                Task<AddPersistedFaceResult> AddPersonFaceAsync(string personGroupId, Guid personId, string imageUrl);
+                Task<AddPersistedFaceResult> AddPersonFaceAsync(string personGroupId, Guid personId, Stream imageStream);
+            }
+            public class FaceServiceClient : IFaceServiceClient
+            {
+                public FaceServiceClient(string key) { }
+                public Task<Face[]> DetectAsync(Stream imageStream, bool returnFaceId = true) => Task.FromResult(new Face[0]);
+                public Task<Face[]> DetectAsync(string imageUrl, bool returnFaceId = true) => Task.FromResult(new Face[0]);
+                public Task<AddPersistedFaceResult> AddPersonFaceAsync(string personGroupId, Guid personId, string imageUrl) => Task.FromResult(new AddPersistedFaceResult());
+                public Task<AddPersistedFaceResult> AddPersonFaceAsync(string personGroupId, Guid personId, Stream imageStream) => Task.FromResult(new AddPersistedFaceResult());
+            }
+        }
+        namespace Microsoft.Azure.CognitiveServices.Vision.Face
+        {
+            public class DetectedFace { }
+            public interface IFaceOperations { }
+            public interface IFaceClient { IFaceOperations Face { get; } }
+            public static class FaceOperationsExtensions
+            {
+                public static Task<IList<DetectedFace>> DetectWithStreamAsync(this IFaceOperations operations, Stream image) => Task.FromResult<IList<DetectedFace>>(new List<DetectedFace>());
+                public static Task<IList<DetectedFace>> DetectWithUrlAsync(this IFaceOperations operations, string url) => Task.FromResult<IList<DetectedFace>>(new List<DetectedFace>());
+            }
+        }
+        namespace Azure.Storage.Blobs { public class BlobClient { public Uri Uri => new Uri("https://acct.blob.core.windows.net/uploads/1.jpg"); } }
+        """;
+
+    public static TheoryData<string> CloudFacePositives => new()
+    {
+        // g03: the legacy client in a gateway class; a download and a URL handed to it by another class.
+        """
+        public class FaceGateway
+        {
+            private readonly Microsoft.ProjectOxford.Face.FaceServiceClient client = new Microsoft.ProjectOxford.Face.FaceServiceClient("key");
+            public async Task<int> CountFaces(Stream photo) => (await {|#0:client.DetectAsync(photo)|}).Length;
+            public async Task<int> CountFacesAt(string photoUrl) => (await {|#1:client.DetectAsync(photoUrl)|}).Length;
+        }
+        public class ProfileChecker
+        {
+            private readonly FaceGateway faces = new FaceGateway();
+            private readonly HttpClient http = new HttpClient();
+            public async Task<int> Check(string avatarUrl) => await faces.CountFaces(await http.GetStreamAsync(avatarUrl));
+            public Task<int> CheckRemote(string avatarUrl) => faces.CountFacesAt(avatarUrl);
+        }
+        """,
+        // g03b: the Cognitive Services SDK through a helper injected into another class; a third-party image URL.
+        """
+        using Microsoft.Azure.CognitiveServices.Vision.Face;
+        public class FaceHelper
+        {
+            private readonly IFaceClient client;
+            public FaceHelper(IFaceClient client) { this.client = client; }
+            public async Task<int> Count(Stream photo) => (await {|#0:client.Face.DetectWithStreamAsync(photo)|}).Count;
+            public async Task<int> CountAt(string photoUrl) => (await {|#1:client.Face.DetectWithUrlAsync(photoUrl)|}).Count;
+        }
+        public class AvatarAudit
+        {
+            private readonly FaceHelper faces;
+            private readonly HttpClient http = new HttpClient();
+            public AvatarAudit(FaceHelper faces) { this.faces = faces; }
+            public async Task<int> Check(string avatarUrl) => await faces.Count(await http.GetStreamAsync(avatarUrl));
+            public Task<int> CheckRemote() => faces.CountAt("https://images.example.net/people/1234.jpg");
+        }
+        """,
+        // A person enrolled from the images of a fetched page.
+        """
+        public class Enroller
+        {
+            private readonly Microsoft.ProjectOxford.Face.IFaceServiceClient faces;
+            private readonly HtmlAgilityPack.HtmlWeb web = new HtmlAgilityPack.HtmlWeb();
+            public Enroller(Microsoft.ProjectOxford.Face.IFaceServiceClient faces) { this.faces = faces; }
+            public async Task EnrollAsync(string pageUrl, Guid person)
+            {
+                var page = web.Load(pageUrl);
+                foreach (var img in page.DocumentNode.SelectNodes("//img"))
+                {
+                    await {|#0:faces.AddPersonFaceAsync("members", person, img.GetAttributeValue("src", ""))|};
+                    await {|#1:faces.AddPersonFaceAsync("members", person, "https://cdn.social.example/p/" + img.Id + ".jpg")|};
+                }
+            }
+        }
+        """,
+    };
+
+    public static TheoryData<string> CloudFaceSilent => new()
+    {
+        // Uploads and camera frames as streams.
+        """
+        public class Onboarding
+        {
+            private readonly Microsoft.ProjectOxford.Face.FaceServiceClient client = new Microsoft.ProjectOxford.Face.FaceServiceClient("key");
+            public async Task<bool> HasFace(Stream upload) => (await client.DetectAsync(upload)).Length > 0;
+            public async Task<bool> FrameHasFace(string framePath) => (await client.DetectAsync(File.OpenRead(framePath))).Length > 0;
+        }
+        public class Camera
+        {
+            public Task<bool> Check(Onboarding onboarding, byte[] frame) => onboarding.HasFace(new MemoryStream(frame));
+        }
+        """,
+        // The project's own storage and a local service.
+        """
+        using Microsoft.Azure.CognitiveServices.Vision.Face;
+        public class Selfies
+        {
+            private readonly IFaceClient client;
+            public Selfies(IFaceClient client) { this.client = client; }
+            public Task<IList<DetectedFace>> Check(Azure.Storage.Blobs.BlobClient blob) => client.Face.DetectWithUrlAsync(blob.Uri.ToString());
+            public Task<IList<DetectedFace>> Local(int id) => client.Face.DetectWithUrlAsync($"http://localhost:5000/selfies/{id}.jpg");
+            public Task<IList<DetectedFace>> Stored(string name) => client.Face.DetectWithUrlAsync("https://contoso.blob.core.windows.net/uploads/" + name);
+        }
+        """,
+    };
+
+    [Theory]
+    [MemberData(nameof(CloudFacePositives))]
+    public Task CloudFaceServiceOnWebImagesIsReported(string source)
+        => Verify.VerifyAsync(Id, new[] { Usings + source, Usings + CloudFaceStubs }, Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary,
+            Verify.Diagnostic(Id).WithLocation(0), Verify.Diagnostic(Id).WithLocation(1));
+
+    [Theory]
+    [MemberData(nameof(CloudFaceSilent))]
+    public Task CloudFaceServiceOnUploadsOwnStorageAndFramesIsSilent(string source)
+        => Verify.VerifyAsync(Id, new[] { Usings + source, Usings + CloudFaceStubs }, Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
+
+    [Fact]
+    public Task ImageUrlOnAnAllowedHostIsSilent()
+        => Verify.VerifyAsync(Id, new[] { Usings + """
+            using Microsoft.Azure.CognitiveServices.Vision.Face;
+            public class Staff
+            {
+                public Task<IList<DetectedFace>> Check(IFaceClient client, string id) => client.Face.DetectWithUrlAsync("https://photos.acme.example/staff/" + id + ".jpg");
+            }
+            """, Usings + CloudFaceStubs }, "scrapelint.allowed_domains = acme.example", Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
+
+    [Fact]
+    public Task UrlMessageNamesTheImage()
+        => Verify.VerifyAsync(Id, new[] { Usings + """
+            using Microsoft.Azure.CognitiveServices.Vision.Face;
+            public class Staff
+            {
+                public Task<IList<DetectedFace>> Check(IFaceClient client, string id) => {|#0:client.Face.DetectWithUrlAsync("https://photos.acme.example/staff/" + id + ".jpg")|};
+            }
+            """, Usings + CloudFaceStubs }, Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary,
+            Verify.Diagnostic(Id).WithLocation(0).WithArguments(
+                "FaceOperationsExtensions.DetectWithUrlAsync", "the web image at 'https://photos.acme.example/staff/{id}.jpg' (the face service downloads it)"));
 }

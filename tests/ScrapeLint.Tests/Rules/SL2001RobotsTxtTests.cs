@@ -1358,4 +1358,32 @@ public class SL2001RobotsTxtTests
             }
         }
         """;
+
+    /// <summary>Paging through a restricted platform's official API is no crawl (issue 16); its web pages are.</summary>
+    [Theory]
+    [InlineData("https://graph.instagram.com/v21.0/", false)]
+    [InlineData("https://api.vk.com/method/users.get?v=5.199&user_ids=", false)]
+    [InlineData("https://www.instagram.com/", true)]
+    public Task LoopOverAPlatformsApiHost_IsNoCrawl(string prefix, bool reported)
+    {
+        var source = $$"""
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            public sealed class Accounts
+            {
+                public async Task LoadAsync(HttpClient http, IEnumerable<string> ids)
+                {
+                    foreach (var id in ids)
+                    {
+                        var html = await {|#0:http.GetStringAsync("{{prefix}}" + id)|};
+                        var links = new HtmlAgilityPack.HtmlDocument();
+                        links.LoadHtml(html);
+                    }
+                }
+            }
+            """;
+        return reported ? Verify.VerifyAsync(source, Expected()) : Verify.VerifyAsync(TestMarkup.Strip(source));
+    }
 }

@@ -304,4 +304,240 @@ public class SL3001BrowserUserAgentTests
             }
             """,
             Verify.Diagnostic(Id).WithLocation(0).WithArguments("Browser User-Agent 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0' from constant 'Chrome'", "HttpClient.DefaultRequestHeaders"));
+
+    /// <summary>Headers set in collection initializers and header dictionaries (issue 16; real-patterns g01, g15).</summary>
+    public static TheoryData<string> HeaderInitializersAndDictionaries => new()
+    {
+        // g01: the client's default headers in a field initializer.
+        """
+        public class TimelineClient
+        {
+            private readonly HttpClient http = new HttpClient
+            {
+                DefaultRequestHeaders =
+                {
+                    { "Accept-Language", "en-US" },
+                    {|#0:{ "User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:115.0) Gecko/20100101 Firefox/115.0" }|},
+                },
+            };
+            public Task<string> PageAsync(string url) => http.GetStringAsync(url);
+        }
+        """,
+        // g01: a request's headers in its initializer, through a constant.
+        """
+        public class PageReader
+        {
+            private const string Desktop = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/124.0 Safari/537.36";
+            public Task<HttpResponseMessage> PageAsync(HttpClient http, string url)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { {|#0:{ "User-Agent", Desktop }|} } };
+                return http.SendAsync(request);
+            }
+        }
+        """,
+        // WebClient's header collection, indexer initializer with the enum name.
+        """
+        public class LegacyPages
+        {
+            public string Page(string url)
+            {
+                using var client = new WebClient { Headers = { {|#0:[HttpRequestHeader.UserAgent] = "Mozilla/5.0 (Windows NT 6.1; rv:109.0) Gecko/20100101 Firefox/115.0"|} } };
+                return client.DownloadString(url);
+            }
+        }
+        """,
+        // g15: a dictionary property filled in another class, copied onto each request.
+        """
+        public class TransferOptions { public Dictionary<string, string> Headers { get; } = new(); }
+        public class Transfer
+        {
+            private readonly HttpClient http = new HttpClient();
+            public Task<HttpResponseMessage> GetAsync(Uri url, TransferOptions options)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                foreach (var (name, value) in options.Headers)
+                    {|#0:request.Headers.TryAddWithoutValidation(name, value)|};
+                return http.SendAsync(request);
+            }
+        }
+        public class ClipService
+        {
+            private readonly Transfer transfer = new Transfer();
+            public Task<HttpResponseMessage> Clip(string url)
+            {
+                var options = new TransferOptions();
+                options.Headers["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/124.0 Safari/537.36";
+                return transfer.GetAsync(new Uri(url), options);
+            }
+        }
+        """,
+        // A local dictionary with an indexer initializer, copied by key and value.
+        """
+        public class Mirror
+        {
+            public Task<HttpResponseMessage> GetAsync(HttpClient http, string url)
+            {
+                var headers = new Dictionary<string, string> { ["Accept"] = "text/html", ["User-Agent"] = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 Safari/605.1.15" };
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                foreach (var header in headers)
+                {
+                    {|#0:request.Headers.TryAddWithoutValidation(header.Key, header.Value)|};
+                }
+
+                return http.SendAsync(request);
+            }
+        }
+        """,
+        // A static dictionary field with Add calls in the static constructor, copied onto the client's defaults.
+        """
+        public static class BrowserHeaders
+        {
+            public static readonly Dictionary<string, string> All = new Dictionary<string, string>();
+            static BrowserHeaders() { All.Add("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0 Safari/537.36"); }
+        }
+        public class FeedClient
+        {
+            private readonly HttpClient http = new HttpClient();
+            public FeedClient()
+            {
+                foreach (var (key, value) in BrowserHeaders.All) {|#0:http.DefaultRequestHeaders.Add(key, value)|};
+            }
+        }
+        """,
+        // A dictionary given to a helper by its callers.
+        """
+        public class Requests
+        {
+            private readonly HttpClient http = new HttpClient();
+            public Task<HttpResponseMessage> Send(string url, IDictionary<string, string> headers)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                foreach (var (k, v) in headers) {|#0:request.Headers.TryAddWithoutValidation(k, v)|};
+                return http.SendAsync(request);
+            }
+            public Task<HttpResponseMessage> Listing(string url) => Send(url, new Dictionary<string, string> { { "User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0" } });
+        }
+        """,
+        // Puppeteer's extra headers.
+        """
+        public class HeadlessPages
+        {
+            public Task PrepareAsync(PuppeteerSharp.IPage page)
+                => {|#0:page.SetExtraHttpHeadersAsync(new Dictionary<string, string> { ["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/124.0 Safari/537.36" })|};
+        }
+        """,
+        // HtmlAgilityPack's HtmlWeb.
+        """
+        public class ListingLoader
+        {
+            public HtmlAgilityPack.HtmlDocument Load(string url)
+            {
+                var web = new HtmlAgilityPack.HtmlWeb();
+                {|#0:web.UserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/124.0 Safari/537.36"|};
+                return web.Load(url);
+            }
+        }
+        """,
+    };
+
+    /// <summary>Neighbours of the positives above that must stay silent.</summary>
+    public static TheoryData<string> SilentHeaderInitializersAndDictionaries => new()
+    {
+        // A bot with a contact URL in the default headers' initializer.
+        """
+        public class PoliteClient
+        {
+            private readonly HttpClient http = new HttpClient
+            {
+                DefaultRequestHeaders = { { "User-Agent", "Mozilla/5.0 (compatible; AcmeBot/1.0; +https://acme.example/bot)" } },
+            };
+            public Task<string> PageAsync(string url) => http.GetStringAsync(url);
+        }
+        """,
+        // Initializers with other headers only.
+        """
+        public class JsonReader
+        {
+            public Task<HttpResponseMessage> PageAsync(HttpClient http, string url)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Accept", "application/json" }, { "Accept-Language", "en" } } };
+                return http.SendAsync(request);
+            }
+        }
+        """,
+        // A copied header dictionary whose User-Agent identifies the crawler.
+        """
+        public class TransferOptions { public Dictionary<string, string> Headers { get; } = new(); }
+        public class Transfer
+        {
+            private readonly HttpClient http = new HttpClient();
+            public Task<HttpResponseMessage> GetAsync(Uri url, TransferOptions options)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                foreach (var (name, value) in options.Headers) request.Headers.TryAddWithoutValidation(name, value);
+                return http.SendAsync(request);
+            }
+        }
+        public class ClipService
+        {
+            public Task<HttpResponseMessage> Clip(Transfer transfer, string url)
+            {
+                var options = new TransferOptions();
+                options.Headers["User-Agent"] = "ClipBot/2.1 (+https://clips.example/bot)";
+                options.Headers["Accept"] = "text/html";
+                return transfer.GetAsync(new Uri(url), options);
+            }
+        }
+        """,
+        // A browser string in a dictionary that is no header collection (a report's columns).
+        """
+        public class Report
+        {
+            public Dictionary<string, string> Columns(Dictionary<string, string> row)
+            {
+                var columns = new Dictionary<string, string> { ["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0) Chrome/124.0" };
+                foreach (var (k, v) in row) columns.Add(k, v);
+                return columns;
+            }
+        }
+        """,
+        // A copy loop over headers that carry no User-Agent.
+        """
+        public class Forwarder
+        {
+            public Task<HttpResponseMessage> Forward(HttpClient http, string url, string token)
+            {
+                var headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token, ["Accept"] = "application/json" };
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                foreach (var (k, v) in headers) request.Headers.TryAddWithoutValidation(k, v);
+                return http.SendAsync(request);
+            }
+        }
+        """,
+    };
+
+    [Theory]
+    [MemberData(nameof(HeaderInitializersAndDictionaries))]
+    public Task BrowserUserAgentInAnInitializerOrHeaderDictionaryIsReported(string source)
+        => Verify.VerifyAsync(Id, Usings + source, Verify.Diagnostic(Id).WithLocation(0));
+
+    [Theory]
+    [MemberData(nameof(SilentHeaderInitializersAndDictionaries))]
+    public Task IdentifyingOrOtherHeadersInInitializersAndDictionariesAreSilent(string source)
+        => Verify.VerifyAsync(Id, Usings + source);
+
+    [Fact]
+    public Task CopiedDictionaryMessageNamesTheDictionary()
+        => Verify.VerifyAsync(Id, Usings + """
+            public class Mirror
+            {
+                private static readonly Dictionary<string, string> Browser = new() { ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0" };
+                public void Apply(HttpRequestMessage request)
+                {
+                    foreach (var (k, v) in Browser) {|#0:request.Headers.TryAddWithoutValidation(k, v)|};
+                }
+            }
+            """,
+            Verify.Diagnostic(Id).WithLocation(0).WithArguments(
+                "Browser User-Agent 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0' from a string literal in a header dictionary", "the request headers (copied from 'Browser')"));
 }

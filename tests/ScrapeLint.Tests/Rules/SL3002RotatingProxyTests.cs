@@ -301,4 +301,96 @@ public class SL3002RotatingProxyTests
             }
             """,
             Verify.Diagnostic(Id).WithLocation(0).WithArguments("{proxies[random.Next(proxies.Length)]}", "picked at random from 'proxies'"));
+
+    /// <summary>A proxy pool rotated through the object's fields (issue 16; real-patterns g02).</summary>
+    public static TheoryData<string> RotatedThroughFields => new()
+    {
+        // g02: a stack popped into a current-proxy field by Advance(), used by the request method.
+        """
+        public sealed class RotatingFetcher
+        {
+            private readonly Stack<string> pool;
+            private string? current;
+            public RotatingFetcher(IEnumerable<string> proxies) { pool = new Stack<string>(proxies); }
+            public void Advance() => current = pool.Pop();
+            public WebResponse Fetch(string url)
+            {
+                if (current == null) Advance();
+                var request = WebRequest.CreateHttp(url);
+                request.Proxy = {|#0:new WebProxy(new Uri("http://" + current))|};
+                return request.GetResponse();
+            }
+        }
+        """,
+        // A queue dequeued into a property when a request fails; the handler built from the property elsewhere.
+        """
+        public sealed class ProxyClientFactory
+        {
+            private readonly Queue<string> proxies = new Queue<string>(File.ReadAllLines("proxies.txt"));
+            private string CurrentProxy { get; set; } = "";
+            public void OnBlocked() { CurrentProxy = proxies.Dequeue(); proxies.Enqueue(CurrentProxy); }
+            public HttpClient Create() => new HttpClient(new HttpClientHandler { Proxy = {|#0:new WebProxy(CurrentProxy)|}, UseProxy = true });
+        }
+        """,
+        // An index advanced in turn in one member, the element read into a field.
+        """
+        public sealed class ProxyCycle
+        {
+            private readonly string[] addresses;
+            private int index;
+            private string active = "";
+            public ProxyCycle(string[] addresses) { this.addresses = addresses; }
+            public void Next() => active = addresses[index++ % addresses.Length];
+            public HttpClientHandler Handler() => new HttpClientHandler { Proxy = {|#0:new WebProxy(active)|} };
+        }
+        """,
+    };
+
+    public static TheoryData<string> FixedInFields => new()
+    {
+        // One proxy from configuration, kept in a field.
+        """
+        public sealed class CorporateProxyClient
+        {
+            private readonly string proxy;
+            public CorporateProxyClient(string proxyAddress) { proxy = proxyAddress; }
+            public HttpClient Create() => new HttpClient(new HttpClientHandler { Proxy = new WebProxy(proxy), UseProxy = true });
+        }
+        """,
+        // A field reset to the same fixed address in another member.
+        """
+        public sealed class EgressClient
+        {
+            private string egress = "http://egress.acme.example:3128";
+            public void Reset() => egress = "http://egress.acme.example:3128";
+            public HttpClientHandler Handler() => new HttpClientHandler { Proxy = new WebProxy(egress) };
+        }
+        """,
+        // A frontier of URLs popped into a field; the proxy stays fixed.
+        """
+        public sealed class QueueWorker
+        {
+            private readonly Stack<string> urls = new Stack<string>();
+            private string? currentUrl;
+            private const string Proxy = "http://10.0.0.5:8080";
+            public void Advance() => currentUrl = urls.Pop();
+            public WebResponse Fetch()
+            {
+                var request = WebRequest.CreateHttp(currentUrl!);
+                request.Proxy = new WebProxy(Proxy);
+                return request.GetResponse();
+            }
+        }
+        """,
+    };
+
+    [Theory]
+    [MemberData(nameof(RotatedThroughFields))]
+    public Task ProxyRotatedThroughFieldsIsReported(string source)
+        => Verify.VerifyAsync(Id, Usings + source, Verify.Diagnostic(Id).WithLocation(0));
+
+    [Theory]
+    [MemberData(nameof(FixedInFields))]
+    public Task FixedProxyInAFieldIsSilent(string source)
+        => Verify.VerifyAsync(Id, Usings + source);
 }

@@ -260,5 +260,235 @@ public class SL3004SocialSessionCookieTests
                 public Cookie Csrf(string token) => {|#0:new Cookie("JSESSIONID", token, "/", ".linkedin.com")|};
             }
             """,
-            Verify.Diagnostic(Id).WithLocation(0).WithArguments("JSESSIONID", "LinkedIn", "a System.Net.Cookie"));
+            Verify.Diagnostic(Id).WithLocation(0).WithArguments("Session cookie 'JSESSIONID'", "LinkedIn", "a System.Net.Cookie"));
+
+    /// <summary>Cookie headers in collection initializers and header dictionaries (issue 16).</summary>
+    public static TheoryData<string> CookieHeadersInInitializersAndDictionaries => new()
+    {
+        // The client's default headers in an initializer.
+        """
+        public class FeedReader
+        {
+            private readonly HttpClient http;
+            public FeedReader(string session)
+            {
+                http = new HttpClient { DefaultRequestHeaders = { {|#0:{ "Cookie", "li_at=" + session }|} } };
+            }
+        }
+        """,
+        // A request's headers in its initializer.
+        """
+        public class Timeline
+        {
+            public Task<HttpResponseMessage> GetAsync(HttpClient http, string url, string cUser, string xs)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { {|#0:{ "Cookie", $"c_user={cUser}; xs={xs}" }|} } };
+                return http.SendAsync(request);
+            }
+        }
+        """,
+        // A header dictionary copied onto each request.
+        """
+        public class Session { public Dictionary<string, string> Headers { get; } = new(); }
+        public class Pager
+        {
+            public Task<HttpResponseMessage> GetAsync(HttpClient http, string url, Session session)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                foreach (var (k, v) in session.Headers) {|#0:request.Headers.TryAddWithoutValidation(k, v)|};
+                return http.SendAsync(request);
+            }
+        }
+        public static class SessionFactory
+        {
+            public static Session From(string token)
+            {
+                var session = new Session();
+                session.Headers.Add("Cookie", "auth_token=" + token + "; ct0=abc");
+                return session;
+            }
+        }
+        """,
+    };
+
+    public static TheoryData<string> SilentCookieHeadersInInitializersAndDictionaries => new()
+    {
+        // The project's own session cookie in an initializer.
+        """
+        public class Backoffice
+        {
+            private readonly HttpClient http;
+            public Backoffice(string session)
+            {
+                http = new HttpClient { BaseAddress = new Uri("https://admin.acme.example/"), DefaultRequestHeaders = { { "Cookie", "acme_session=" + session } } };
+            }
+        }
+        """,
+        // A generic name in a copied dictionary, no platform host anywhere.
+        """
+        public class Pager
+        {
+            private readonly Dictionary<string, string> headers = new() { ["Cookie"] = "sessionid=42" };
+            public Task<HttpResponseMessage> GetAsync(HttpClient http)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, "https://shop.acme.example/orders");
+                foreach (var (k, v) in headers) request.Headers.TryAddWithoutValidation(k, v);
+                return http.SendAsync(request);
+            }
+        }
+        """,
+    };
+
+    [Theory]
+    [MemberData(nameof(CookieHeadersInInitializersAndDictionaries))]
+    public Task PlatformCookieHeaderInAnInitializerOrDictionaryIsReported(string source)
+        => Verify.VerifyAsync(Id, Usings + source, Verify.Diagnostic(Id).WithLocation(0));
+
+    [Theory]
+    [MemberData(nameof(SilentCookieHeadersInInitializersAndDictionaries))]
+    public Task OwnCookieHeaderInAnInitializerOrDictionaryIsSilent(string source)
+        => Verify.VerifyAsync(Id, Usings + source);
+
+    /// <summary>Object state and restored jars (issue 16; real-patterns g13).</summary>
+    public static TheoryData<string> StateAndRestoredJars => new()
+    {
+        // g13: a generic name set in the constructor; the platform only in another member's interpolated URL.
+        """
+        public class PhotoSiteClient
+        {
+            private readonly HttpClient http;
+            public PhotoSiteClient(HttpClient http, string session)
+            {
+                this.http = http;
+                {|#0:this.http.DefaultRequestHeaders.Add("Cookie", $"sessionid={session}")|};
+            }
+            public Task<string> ProfileHtml(string user) => http.GetStringAsync($"https://www.instagram.com/{user}/");
+        }
+        """,
+        // A generic name in a cookie container; the platform in a URL-building helper of the type.
+        """
+        public class VoyagerClient
+        {
+            private readonly CookieContainer jar = new CookieContainer();
+            public void SignIn(string jsession) => jar.Add({|#0:new Cookie("JSESSIONID", jsession)|});
+            private static string Update(string id) => "https://www.linkedin.com/feed/update/" + id;
+        }
+        """,
+        // Selenium: cookies saved by an earlier run, added back, then the feed opened.
+        """
+        public class SavedCookie { public string Name { get; set; } = ""; public string Value { get; set; } = ""; }
+        public class FeedReader
+        {
+            public void Open(OpenQA.Selenium.IWebDriver driver)
+            {
+                driver.Navigate().GoToUrl("https://www.linkedin.com/");
+                foreach (var saved in System.Text.Json.JsonSerializer.Deserialize<List<SavedCookie>>(File.ReadAllText("cookies.json"))!)
+                    {|#0:driver.Manage().Cookies.AddCookie(new OpenQA.Selenium.Cookie(saved.Name, saved.Value))|};
+                driver.Navigate().GoToUrl("https://www.linkedin.com/feed/");
+            }
+        }
+        """,
+        // Playwright: a saved storage state.
+        """
+        public class Stories
+        {
+            public async Task OpenAsync(Microsoft.Playwright.IBrowser browser)
+            {
+                var context = await browser.NewContextAsync(new Microsoft.Playwright.BrowserNewContextOptions { {|#0:StorageStatePath = "instagram-state.json"|} });
+                var page = await context.NewPageAsync();
+                await page.GotoAsync("https://www.instagram.com/stories/");
+            }
+        }
+        """,
+        // Puppeteer: cookies loaded by a helper of the type.
+        """
+        public class TikTokSession
+        {
+            private static PuppeteerSharp.CookieParam[] Load(string path) => System.Text.Json.JsonSerializer.Deserialize<PuppeteerSharp.CookieParam[]>(File.ReadAllText(path))!;
+            public async Task OpenAsync(PuppeteerSharp.IPage page)
+            {
+                await {|#0:page.SetCookieAsync(Load("tiktok.json"))|};
+                await page.GoToAsync("https://www.tiktok.com/foryou");
+            }
+        }
+        """,
+    };
+
+    public static TheoryData<string> SilentStateAndJars => new()
+    {
+        // A generic name for the project's own host, named in another member.
+        """
+        public class ShopClient
+        {
+            private readonly HttpClient http;
+            public ShopClient(HttpClient http, string session)
+            {
+                this.http = http;
+                this.http.DefaultRequestHeaders.Add("Cookie", $"sessionid={session}");
+            }
+            public Task<string> Orders() => http.GetStringAsync("https://shop.acme.example/orders");
+        }
+        """,
+        // A restored jar for the project's own site.
+        """
+        public class SavedCookie { public string Name { get; set; } = ""; public string Value { get; set; } = ""; }
+        public class Dashboard
+        {
+            public void Open(OpenQA.Selenium.IWebDriver driver)
+            {
+                foreach (var saved in System.Text.Json.JsonSerializer.Deserialize<List<SavedCookie>>(File.ReadAllText("cookies.json"))!)
+                    driver.Manage().Cookies.AddCookie(new OpenQA.Selenium.Cookie(saved.Name, saved.Value));
+                driver.Navigate().GoToUrl("https://admin.acme.example/dashboard");
+            }
+        }
+        """,
+        // CSRF tokens the code generates: ct0 and LinkedIn's "ajax:" JSESSIONID.
+        """
+        public class GuestTokens
+        {
+            public Cookie Ct0() => new Cookie("ct0", Guid.NewGuid().ToString("N"), "/", ".x.com");
+            public void Csrf(HttpRequestMessage request)
+            {
+                var token = "ajax:" + System.Security.Cryptography.RandomNumberGenerator.GetInt32(1_000_000_000);
+                request.Headers.Add("Cookie", "JSESSIONID=" + token);
+                request.RequestUri = new Uri("https://www.linkedin.com/voyager/api/me");
+            }
+        }
+        """,
+        // Cookies made in the code (consent), added to a browser on the platform.
+        """
+        public class Consent
+        {
+            public void Accept(OpenQA.Selenium.IWebDriver driver)
+            {
+                driver.Navigate().GoToUrl("https://www.youtube.com/");
+                driver.Manage().Cookies.AddCookie(new OpenQA.Selenium.Cookie("CONSENT", "YES+1"));
+            }
+        }
+        """,
+    };
+
+    [Theory]
+    [MemberData(nameof(StateAndRestoredJars))]
+    public Task PlatformCookieFromObjectStateOrARestoredJarIsReported(string source)
+        => Verify.VerifyAsync(Id, Usings + "using System.IO;\n" + source, Verify.Diagnostic(Id).WithLocation(0));
+
+    [Theory]
+    [MemberData(nameof(SilentStateAndJars))]
+    public Task OwnHostRestoredForOwnSiteAndGeneratedTokensAreSilent(string source)
+        => Verify.VerifyAsync(Id, Usings + "using System.IO;\n" + source);
+
+    [Fact]
+    public Task RestoredJarMessageSaysTheNamesAreNotKnown()
+        => Verify.VerifyAsync(Id, Usings + """
+            public class Stories
+            {
+                public async Task OpenAsync(Microsoft.Playwright.IBrowser browser)
+                {
+                    var context = await browser.NewContextAsync(new Microsoft.Playwright.BrowserNewContextOptions { {|#0:StorageStatePath = "ig.json"|} });
+                    await (await context.NewPageAsync()).GotoAsync("https://www.instagram.com/explore/");
+                }
+            }
+            """,
+            Verify.Diagnostic(Id).WithLocation(0).WithArguments("A saved cookie jar restored from 'ig.json' (its cookie names are not known here)", "Instagram", "the Playwright browser context"));
 }

@@ -656,4 +656,38 @@ public class SL4001RestrictedPlatformTests
         """);
 
     #endregion
+
+    /// <summary>The official API hosts of the restricted platforms are exempt (issue 16); their web hosts are not.</summary>
+    [Theory]
+    [InlineData("https://graph.instagram.com/v21.0/me/media?fields=id,caption")]
+    [InlineData("https://api.instagram.com/oauth/access_token")]
+    [InlineData("https://open.tiktokapis.com/v2/user/info/?fields=open_id")]
+    [InlineData("https://open-api.tiktok.com/user/info/")]
+    [InlineData("https://graph.threads.net/v1.0/me/threads")]
+    [InlineData("https://api.vk.com/method/users.get?user_ids=1&v=5.199")]
+    [InlineData("https://youtube.googleapis.com/youtube/v3/channels?part=snippet&mine=true")]
+    public Task OfficialApiHostOfARestrictedPlatform_IsSilent(string url) => Verify.VerifyAsync($$"""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        public sealed class OfficialApi
+        {
+            public Task<string> LoadAsync(HttpClient http) => http.GetStringAsync("{{url}}");
+        }
+        """);
+
+    [Theory]
+    [InlineData("https://www.instagram.com/accounts/login/")]
+    [InlineData("https://www.tiktok.com/@creator")]
+    [InlineData("https://www.threads.net/@creator")]
+    [InlineData("https://vk.com/id1")]
+    public Task WebHostNextToAnApiHost_Reports(string url) => Verify.VerifyAsync($$"""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        public sealed class WebPage
+        {
+            public Task<string> LoadAsync(HttpClient http) => {|#0:http.GetStringAsync("{{url}}")|};
+        }
+        """, Restricted(0));
 }

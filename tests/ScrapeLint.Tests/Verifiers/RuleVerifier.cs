@@ -19,8 +19,15 @@ internal static class RuleVerifier<TAnalyzer>
         => VerifyAsync(ruleId, new[] { source }, OutputKind.DynamicallyLinkedLibrary, expected);
 
     public static Task VerifyAsync(string ruleId, string[] sources, OutputKind outputKind, params DiagnosticResult[] expected)
+        => VerifyAsync(ruleId, sources, editorConfig: null, outputKind, expected);
+
+    /// <summary>With <c>.editorconfig</c> lines (<c>scrapelint.allowed_domains = …</c>).</summary>
+    public static Task VerifyAsync(string ruleId, string source, string editorConfig, params DiagnosticResult[] expected)
+        => VerifyAsync(ruleId, new[] { source }, editorConfig, OutputKind.DynamicallyLinkedLibrary, expected);
+
+    public static Task VerifyAsync(string ruleId, string[] sources, string? editorConfig, OutputKind outputKind, params DiagnosticResult[] expected)
     {
-        var test = TestReferences.CreateTest<TAnalyzer>(ruleId, sources, editorConfig: null, outputKind, EvasionStubs.Source);
+        var test = TestReferences.CreateTest<TAnalyzer>(ruleId, sources, editorConfig, outputKind, EvasionStubs.Source);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
     }

@@ -35,7 +35,7 @@ public sealed class LinkedInSearchHarvester : IDisposable
     {
         _driver.Navigate().GoToUrl(Root + "/login"); // expect: SL4001
         _driver.FindElement(By.Id("username")).SendKeys(email);
-        _driver.FindElement(By.Id("password")).SendKeys(password);
+        _driver.FindElement(By.Id("password")).SendKeys(password); // expect: SL3005
         _driver.FindElement(By.CssSelector("button[type=submit]")).Click();
     }
 

@@ -58,7 +58,7 @@ public sealed class FollowGraphCrawler
     public static async Task<FollowGraphCrawler> LaunchAsync(IPlaywright playwright, string storageStatePath)
     {
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { Headless = true });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { StorageStatePath = storageStatePath });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { StorageStatePath = storageStatePath }); // expect: SL3004
         var page = await context.NewPageAsync();
         await page.GotoAsync("https://x.com/home"); // expect: SL4001
         return new FollowGraphCrawler(new ProfilePage(page));
