@@ -247,7 +247,8 @@ namespace ScrapeLint.Model
                                 _ => null,
                             };
 #pragma warning disable RS1030 // The driver's semantic models are cached per tree: this one is shared, not rebuilt.
-                            if (expression is not null && model.Compilation.GetSemanticModel(expression.SyntaxTree).GetOperation(expression, cancellationToken) is { } initial)
+                            if (expression is not null && model.Compilation.ContainsSyntaxTree(expression.SyntaxTree)
+                                && model.Compilation.GetSemanticModel(expression.SyntaxTree).GetOperation(expression, cancellationToken) is { } initial)
 #pragma warning restore RS1030
                             {
                                 Entries(initial, model.FactsOf(initial, cancellationToken), result, depth + 1);

@@ -288,7 +288,8 @@ namespace ScrapeLint.Model
         {
             foreach (var reference in member.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(cancellationToken) is PropertyDeclarationSyntax { ExpressionBody.Expression: { } expression })
+                if (reference.GetSyntax(cancellationToken) is PropertyDeclarationSyntax { ExpressionBody.Expression: { } expression }
+                    && model.Compilation.ContainsSyntaxTree(expression.SyntaxTree))
                 {
 #pragma warning disable RS1030 // The driver's semantic models are shared per tree: this one is not rebuilt.
                     var semanticModel = model.Compilation.GetSemanticModel(expression.SyntaxTree);
