@@ -114,6 +114,7 @@ namespace ScrapeLint.Model
                     return;
                 case IParameterReferenceOperation parameter:
                     Parameter(parameter.Parameter, origin, pick, result, depth);
+                    Reassigned(parameter.Parameter, scope, origin, pick, result, depth);
                     return;
                 case IArrayElementReferenceOperation element:
                     Element(element.ArrayReference, element.Indices.Length == 1 ? element.Indices[0] : null, scope, origin, pick, result, depth);
@@ -209,6 +210,29 @@ namespace ScrapeLint.Model
             finally
             {
                 visiting.Remove(parameter);
+            }
+        }
+
+        /// <summary>What the method itself assigns its parameter: <c>if (userAgent == null) userAgent = "Mozilla/5.0 …";</c>.</summary>
+        private void Reassigned(IParameterSymbol parameter, BodyFacts? scope, string? origin, Pick? pick, List<TracedValue> result, int depth)
+        {
+            if (scope is null || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, scope.Method))
+            {
+                return;
+            }
+
+            foreach (var operation in scope.Root.Descendants())
+            {
+                var value = operation switch
+                {
+                    ISimpleAssignmentOperation { Target: IParameterReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Parameter, parameter) => assignment.Value,
+                    ICoalesceAssignmentOperation { Target: IParameterReferenceOperation target } coalesce when SymbolEqualityComparer.Default.Equals(target.Parameter, parameter) => coalesce.Value,
+                    _ => null,
+                };
+                if (value is not null)
+                {
+                    Walk(value, scope, origin, pick, result, depth + 1);
+                }
             }
         }
 

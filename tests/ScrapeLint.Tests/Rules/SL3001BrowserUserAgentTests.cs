@@ -171,6 +171,23 @@ public class SL3001BrowserUserAgentTests
             public void Apply(HttpClient client) => {|#0:client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Mozilla", "5.0"))|};
         }
         """,
+        // A parameter that the method itself gives a browser default.
+        """
+        public class CrawlerClient
+        {
+            public string Get(string url, string userAgent = null)
+            {
+                if (userAgent == null)
+                {
+                    userAgent = "Mozilla/5.0 (Windows NT 10.0; Trident/7.0; rv:11.0) like Gecko";
+                }
+
+                var request = WebRequest.CreateHttp(url);
+                {|#0:request.UserAgent = userAgent|};
+                return request.GetResponse().ContentType;
+            }
+        }
+        """,
     };
 
     public static TheoryData<string> Silent => new()
@@ -263,6 +280,19 @@ public class SL3001BrowserUserAgentTests
         public class AgentReader
         {
             public string Read(HttpRequestMessage request) => string.Join(" ", request.Headers.UserAgent);
+        }
+        """,
+        // A parameter that the method itself gives an identifying default.
+        """
+        public class CrawlerClient
+        {
+            public string Get(string url, string userAgent = null)
+            {
+                userAgent ??= "AcmeBot/2.1 (+https://acme.example/bot)";
+                var request = WebRequest.CreateHttp(url);
+                request.UserAgent = userAgent;
+                return request.GetResponse().ContentType;
+            }
         }
         """,
     };
