@@ -223,7 +223,7 @@ namespace ScrapeLint.Model
                 var name = method.Name;
                 var isSinkName = model.Catalog.IsSinkName(name);
                 var isConfigured = options.RequestMethodNames.Contains(name);
-                if (!isSinkName && !isConfigured && !index.WrapperNames.Contains(name))
+                if (!isSinkName && !isConfigured && !index.IsWrapperCall(method))
                 {
                     continue;
                 }
@@ -235,7 +235,7 @@ namespace ScrapeLint.Model
                     continue;
                 }
 
-                if (!method.DeclaringSyntaxReferences.IsEmpty && model.Summary(method, cancellationToken) is { Uses.Length: > 0 } callee)
+                if (!method.DeclaringSyntaxReferences.IsEmpty && index.IsWrapperCall(method) && model.Summary(method, cancellationToken) is { Uses.Length: > 0 } callee)
                 {
                     var use = callee.Uses.OrderByDescending(u => Strength(u.Kind)).First();
                     yield return new FoundRequest(invocation, use.Kind, null, use, null);
