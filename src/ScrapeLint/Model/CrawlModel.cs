@@ -182,7 +182,9 @@ namespace ScrapeLint.Model
         /// <summary>The body of a method of this compilation, or null for metadata, abstract and partial declarations.</summary>
         public BodyAnalysis? Body(IMethodSymbol method, CancellationToken cancellationToken)
         {
-            foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+            // A partial method's calls bind to its definition; the body is its implementation part's.
+            var definition = method.OriginalDefinition;
+            foreach (var reference in (definition.PartialImplementationPart ?? definition).DeclaringSyntaxReferences)
             {
                 var syntax = reference.GetSyntax(cancellationToken);
                 if (syntax is BaseMethodDeclarationSyntax { Body: null, ExpressionBody: null } or LocalFunctionStatementSyntax { Body: null, ExpressionBody: null })
