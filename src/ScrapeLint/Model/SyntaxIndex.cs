@@ -124,6 +124,7 @@ namespace ScrapeLint.Model
             var targetNames = new HashSet<string>(StringComparer.Ordinal);
             var implementations = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
             var queue = new Queue<IMethodSymbol>();
+            var receivers = new SinkReceivers(compilation, stringReceivers: catalog.Names.Contains("GetBytesAsync"));
 
             // Global usings of a gated library's namespace make every file see it: its common names are then not gated.
             var globalMask = 0;
@@ -183,7 +184,10 @@ namespace ScrapeLint.Model
                             gatedSets[mask] = gatedSet = new NameSet(catalog.GatedNamesFor(mask).Where(names.Contains));
                         }
 
-                        if (!gatedSet.MentionedIn(text))
+                        // Each call by such a name is found from its place in the text and bound; the file is walked only
+                        // when one resolves to a sink. Otherwise it stays pending: a later round walks it if it names a wrapper.
+                        var occurrences = gatedSet.OccurrencesIn(text);
+                        if (occurrences.Count == 0 || !HasSeedAt(tree, occurrences, mask))
                         {
                             continue;
                         }
@@ -239,6 +243,44 @@ namespace ScrapeLint.Model
                 }
 
                 return mask;
+            }
+
+            // A call at one of these places (or a navigating Url assignment) resolves to a catalogued sink.
+            bool HasSeedAt(SyntaxTree tree, List<int> positions, int mask)
+            {
+                var root = tree.GetRoot(cancellationToken);
+                foreach (var position in positions)
+                {
+                    if (root.FindToken(position).Parent is not SimpleNameSyntax simple)
+                    {
+                        continue;
+                    }
+
+                    SyntaxNode expression = simple.Parent switch
+                    {
+                        MemberAccessExpressionSyntax member when member.Name == simple => member,
+                        MemberBindingExpressionSyntax binding when binding.Name == simple => binding,
+                        _ => simple,
+                    };
+                    if (expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression)
+                    {
+                        var name = simple.Identifier.ValueText;
+                        if (catalog.IsSinkName(name, invocation) && catalog.MaySinkIn(name, mask) && receivers.MayBeSink(invocation, cancellationToken)
+                            && Resolve(new Site(invocation, name, null)) is { } method && catalog.Match(method) is not null)
+                        {
+                            return true;
+                        }
+                    }
+                    else if (expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: SinkCatalog.NavigatingPropertyName } navigated
+                        && navigated.Parent is AssignmentExpressionSyntax assignment && assignment.Left == navigated
+                        && receivers.MayBeSinkReceiver(navigated.Expression, cancellationToken)
+                        && ModelOf(tree).GetSymbolInfo(navigated, cancellationToken).Symbol is IPropertySymbol property && catalog.IsNavigatingProperty(property))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             SemanticModel ModelOf(SyntaxTree tree)
@@ -353,7 +395,8 @@ namespace ScrapeLint.Model
                             }
 
                             // Every call is recorded: a later round may find a target by its name.
-                            var isSink = catalog.IsSinkName(name, invocation) && catalog.MaySinkIn(name, MaskOf(tree));
+                            var isSink = catalog.IsSinkName(name, invocation) && catalog.MaySinkIn(name, MaskOf(tree))
+                                && (!catalog.IsGated(name) || receivers.MayBeSink(invocation, cancellationToken));
                             var isConfigured = configuredNames.Contains(name);
                             var site = new Site(invocation, name, Owner(invocation));
                             found.Add(site);
@@ -381,7 +424,8 @@ namespace ScrapeLint.Model
                             Check(site);
                             break;
                         case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Url" } member } navigation
-                            when catalog.HasNavigatingProperty && catalog.MaySinkIn(SinkCatalog.NavigatingPropertyName, MaskOf(tree)):
+                            when catalog.HasNavigatingProperty && catalog.MaySinkIn(SinkCatalog.NavigatingPropertyName, MaskOf(tree))
+                                && receivers.MayBeSinkReceiver(member.Expression, cancellationToken):
                             // driver.Url = url navigates: its method wraps a request.
                             if (ModelOf(tree).GetSymbolInfo(member, cancellationToken).Symbol is IPropertySymbol property && catalog.IsNavigatingProperty(property))
                             {

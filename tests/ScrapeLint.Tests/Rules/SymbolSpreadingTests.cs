@@ -321,6 +321,62 @@ public class SymbolSpreadingTests
         OutputKind.DynamicallyLinkedLibrary,
         Terms.Diagnostic("SL4001", DiagnosticSeverity.Info).WithLocation(0));
 
+    // The receiver check skips binding only for the project's own types that derive from nothing in a sink library.
+    [Fact]
+    public Task CommonSinkName_OnAProjectTypeDerivedFromTheLibrary_IsStillASink() => Terms.VerifyAsync("""
+        using RestSharp;
+
+        public sealed class TimelineClient : RestClient
+        {
+        }
+
+        public class Timeline
+        {
+            private readonly TimelineClient client = new TimelineClient();
+
+            public RestResponse Guide() => {|#0:client.Get(new RestRequest("https://twitter.com/i/api/2/guide.json"))|};
+        }
+        """, Terms.Diagnostic("SL4001", DiagnosticSeverity.Info).WithLocation(0));
+
+    [Fact]
+    public Task CommonSinkName_OnAParameterOfTheLibrarysType_IsStillASink() => Terms.VerifyAsync("""
+        using HtmlAgilityPack;
+
+        public class Groups
+        {
+            public HtmlDocument Feed(HtmlWeb web) => {|#0:web.Load("https://www.facebook.com/groups/feed")|};
+        }
+        """, Terms.Diagnostic("SL4001", DiagnosticSeverity.Info).WithLocation(0));
+
+    // HtmlAgilityPack's Load in a file whose text names neither HtmlWeb nor HtmlAgilityPack: only the global using lets it be bound.
+    [Fact]
+    public Task CommonSinkName_InAFileThatNamesNoLibrary_IsFoundThroughTheGlobalUsing() => Terms.VerifyAsync(
+        new[]
+        {
+            """
+            global using HtmlAgilityPack;
+            """,
+            """
+            public static class Webs
+            {
+                public static HtmlWeb Make() => new HtmlWeb();
+            }
+            """,
+            """
+            public class Groups
+            {
+                public object Feed()
+                {
+                    var web = Webs.Make();
+                    return {|#0:web.Load("https://www.facebook.com/groups/feed")|};
+                }
+            }
+            """,
+        },
+        editorConfig: null,
+        OutputKind.DynamicallyLinkedLibrary,
+        Terms.Diagnostic("SL4001", DiagnosticSeverity.Info).WithLocation(0));
+
     // HtmlAgilityPack and RestSharp referenced, named in the file, and business methods called Load, Get, Execute and
     // Send that fetch nothing: no call resolves to a sink, so no method is a wrapper.
     [Fact]
