@@ -19,7 +19,8 @@ namespace ScrapeLint.Model
 
         private readonly Compilation compilation;
         private readonly bool stringReceivers;
-        private readonly Dictionary<string, bool> projectTypes = new Dictionary<string, bool>(StringComparer.Ordinal);
+        private HashSet<string>? sourceTypeNames;
+        private HashSet<string>? libraryDerived;
 
         /// <param name="stringReceivers">Flurl is referenced: a string or Uri receiver can be a request (<c>url.GetAsync()</c>).</param>
         public SinkReceivers(Compilation compilation, bool stringReceivers)
@@ -72,28 +73,54 @@ namespace ScrapeLint.Model
             }
         }
 
-        /// <summary>Unless every project type of this name derives from nothing in a sink library's namespace.</summary>
+        /// <summary>
+        /// Unless the name is one of the project's types and no project type of that name derives from a sink library.
+        /// The project's type names come from its declaration table; the types that derive from a library are listed once,
+        /// from the declared types (their base lists are bound before analyzers run).
+        /// </summary>
         private bool MayBeSinkTypeName(string name, CancellationToken cancellationToken)
         {
-            if (projectTypes.TryGetValue(name, out var may))
+            sourceTypeNames ??= new HashSet<string>(compilation.Assembly.TypeNames, StringComparer.Ordinal);
+            if (!sourceTypeNames.Contains(name))
             {
-                return may;
+                return true;
             }
 
-            var found = false;
-            may = false;
-            foreach (var symbol in compilation.GetSymbolsWithName(name, SymbolFilter.Type, cancellationToken))
+            if (libraryDerived is null)
             {
-                found = true;
-                if (symbol is not INamedTypeSymbol named || FromLibrary(named))
+                var derived = new HashSet<string>(StringComparer.Ordinal);
+                var pending = new Stack<INamespaceOrTypeSymbol>();
+                pending.Push(compilation.Assembly.GlobalNamespace);
+                while (pending.Count > 0)
                 {
-                    may = true;
-                    break;
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var current = pending.Pop();
+                    if (current is INamespaceSymbol ns)
+                    {
+                        foreach (var member in ns.GetMembers())
+                        {
+                            pending.Push(member);
+                        }
+
+                        continue;
+                    }
+
+                    var type = (INamedTypeSymbol)current;
+                    if (FromLibrary(type))
+                    {
+                        derived.Add(type.Name);
+                    }
+
+                    foreach (var nested in type.GetTypeMembers())
+                    {
+                        pending.Push(nested);
+                    }
                 }
+
+                libraryDerived = derived;
             }
 
-            projectTypes[name] = may = may || !found;
-            return may;
+            return libraryDerived.Contains(name);
         }
 
         private static bool FromLibrary(INamedTypeSymbol type)
