@@ -27,11 +27,28 @@ internal sealed class Workload
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
-    private readonly ImmutableArray<SyntaxTree> trees;
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LibraryStubs = new(() =>
+        CorpusGenerator.LibraryStubs.Select(stub =>
+        {
+            var compilation = CSharpCompilation.Create(stub.Assembly, new[] { CSharpSyntaxTree.ParseText(stub.Source) }, References.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var stream = new MemoryStream();
+            var result = compilation.Emit(stream);
+            if (!result.Success)
+            {
+                throw new InvalidOperationException($"{stub.Assembly} stub: {string.Join("; ", result.Diagnostics)}");
+            }
 
-    public Workload(string name, IEnumerable<(string Path, string Text)> files)
+            return (MetadataReference)MetadataReference.CreateFromImage(stream.ToArray());
+        }).ToImmutableArray());
+
+    private readonly ImmutableArray<SyntaxTree> trees;
+    private readonly bool withLibraries;
+
+    /// <param name="withLibraries">Reference the scraping libraries (stubs named as the packages: HtmlAgilityPack, RestSharp, AngleSharp, Selenium).</param>
+    public Workload(string name, IEnumerable<(string Path, string Text)> files, bool withLibraries = false)
     {
         Name = name;
+        this.withLibraries = withLibraries;
         var options = new CSharpParseOptions(LanguageVersion.Latest);
         trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, options, f.Path)).ToImmutableArray();
         Lines = files.Sum(f => CorpusGenerator.CountLines(f.Text));
@@ -48,7 +65,7 @@ internal sealed class Workload
         => CSharpCompilation.Create(
             "Bench" + Name,
             trees,
-            References.Value,
+            withLibraries ? References.Value.AddRange(LibraryStubs.Value) : References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
 
     /// <summary>

@@ -558,6 +558,205 @@ internal static class CorpusGenerator
     }
 
     /// <summary>
+    /// Business code whose members are named like sinks, as real libraries are (issue 14): caches with <c>Get</c> and
+    /// <c>Load</c>, jobs with <c>Execute</c>, buses with <c>Send</c>, stores with <c>Open</c>/<c>OpenAsync</c>, settings with a
+    /// <c>Url</c>, and callers of those calling each other (<c>Add</c>, <c>Write</c>, <c>Append</c>, <c>ToString</c>...), in a
+    /// project that references HtmlAgilityPack, RestSharp, AngleSharp and Selenium (<see cref="LibraryStubs"/>). One file in four
+    /// imports the libraries (it parses HTML it already has, builds a request it never sends). No request anywhere.
+    /// </summary>
+    public static List<(string Path, string Text)> Collisions(int targetLines, int seed)
+    {
+        var random = new Random(seed);
+        var files = new List<(string, string)>();
+        var lines = 0;
+        for (var i = 0; lines < targetLines; i++)
+        {
+            var text = i % 2 == 0 ? BusinessFile(i, random) : CollisionFile(i, random);
+            files.Add(($"Generated/{Areas[i % Areas.Length]}/File{i:D4}.cs", text));
+            lines += CountLines(text);
+        }
+
+        return files;
+    }
+
+    private static string CollisionFile(int index, Random random)
+    {
+        var noun = Nouns[random.Next(Nouns.Length)];
+        var type = $"{noun}Record{index}";
+        var imports = index % 4 == 1;
+        var b = new StringBuilder(Usings);
+        if (imports)
+        {
+            b.Append("using HtmlAgilityPack;\nusing RestSharp;\nusing AngleSharp;\nusing OpenQA.Selenium;\n");
+        }
+
+        b.Append($$"""
+
+            namespace Contoso.{{Areas[index % Areas.Length]}}.Shared{{index}}
+            {
+                public sealed class {{type}}
+                {
+                    public string Key { get; set; } = string.Empty;
+                    public string Url { get; set; } = string.Empty;
+                    public string Body { get; set; } = string.Empty;
+                    public int Version { get; set; }
+                }
+
+                public sealed class {{type}}Cache
+                {
+                    private readonly Dictionary<string, {{type}}> _items = new Dictionary<string, {{type}}>(StringComparer.Ordinal);
+
+                    public string Url { get; set; } = "https://cache.contoso.internal/{{index}}";
+
+                    public {{type}}? Get(string key) => _items.TryGetValue(key, out var item) ? item : null;
+
+                    public Task<{{type}}?> GetAsync(string key) => Task.FromResult(Get(key));
+
+                    public void Load(IEnumerable<{{type}}> items)
+                    {
+                        foreach (var item in items)
+                        {
+                            _items[item.Key] = item;
+                        }
+                    }
+
+                    public Stream Open(string key) => new MemoryStream(Encoding.UTF8.GetBytes(Get(key)?.Body ?? string.Empty));
+
+                    public async Task<string> OpenAsync(string key)
+                    {
+                        using var reader = new StreamReader(Open(key));
+                        return await reader.ReadToEndAsync();
+                    }
+
+                    public void Add({{type}} item) => Load(new[] { item });
+
+                    public override string ToString() => $"{Url} ({_items.Count})";
+                }
+
+                public sealed class {{type}}Job
+                {
+                    private readonly {{type}}Cache _cache;
+
+                    public {{type}}Job({{type}}Cache cache) => _cache = cache;
+
+                    public int Execute(string key)
+                    {
+                        var item = _cache.Get(key);
+                        return item is null ? 0 : item.Version;
+                    }
+
+                    public Task<int> ExecuteAsync(string key) => Task.FromResult(Execute(key));
+
+                    public void Send(string channel, string key)
+                    {
+                        var settings = new {{type}} { Key = key };
+                        settings.Url = "https://bus.contoso.internal/" + channel + "/" + key;
+                        _cache.Add(settings);
+                    }
+
+                    public Task SendAsync(string channel, string key)
+                    {
+                        Send(channel, key);
+                        return Task.CompletedTask;
+                    }
+
+                    public Task<string> PostAsync(string key) => _cache.OpenAsync(key);
+
+                    public void Write(TextWriter writer, IEnumerable<string> keys)
+                    {
+                        foreach (var key in keys)
+                        {
+                            writer.WriteLine(Execute(key));
+                            Send("audit", key);
+                            _cache.Url = "https://cache.contoso.internal/" + key;
+                        }
+                    }
+
+                    public string Append(StringBuilder builder, string key) => builder.Append(_cache.Get(key)?.Body).Append(_cache.ToString()).ToString();
+                }
+
+            """);
+        if (imports)
+        {
+            b.Append($$"""
+                    public sealed class {{type}}Markup
+                    {
+                        private readonly {{type}}Cache _cache;
+
+                        public {{type}}Markup({{type}}Cache cache) => _cache = cache;
+
+                        public string Text(string key)
+                        {
+                            var document = new HtmlDocument();
+                            document.LoadHtml(_cache.Get(key)?.Body ?? "<p></p>");
+                            return document.DocumentNode.InnerText;
+                        }
+
+                        public RestRequest Describe(string key) => new RestRequest("/records/" + key);
+
+                        public async Task<int> Refresh(IEnumerable<string> keys)
+                        {
+                            var total = 0;
+                            foreach (var key in keys)
+                            {
+                                var body = await _cache.OpenAsync(key);
+                                total += await new {{type}}Job(_cache).ExecuteAsync(key) + body.Length;
+                                _cache.Load(new[] { new {{type}} { Key = key, Body = Text(key) } });
+                            }
+
+                            return total;
+                        }
+                    }
+
+                """);
+        }
+
+        b.Append("}\n");
+        return b.ToString();
+    }
+
+    /// <summary>The scraping libraries' surface the collision corpus references (assemblies named as the packages).</summary>
+    public static readonly (string Assembly, string Source)[] LibraryStubs =
+    {
+        ("HtmlAgilityPack", """
+            namespace HtmlAgilityPack
+            {
+                public class HtmlNode { public string InnerText => string.Empty; }
+                public class HtmlDocument { public HtmlNode DocumentNode { get; } = new HtmlNode(); public void LoadHtml(string html) { } }
+                public class HtmlWeb { public HtmlDocument Load(string url) => new HtmlDocument(); public System.Threading.Tasks.Task<HtmlDocument> LoadFromWebAsync(string url) => System.Threading.Tasks.Task.FromResult(new HtmlDocument()); }
+            }
+            """),
+        ("RestSharp", """
+            namespace RestSharp
+            {
+                public class RestRequest { public RestRequest(string resource) { } }
+                public class RestResponse { public string Content { get; set; } = string.Empty; }
+                public class RestClient
+                {
+                    public RestResponse Execute(RestRequest request) => new RestResponse();
+                    public System.Threading.Tasks.Task<RestResponse> ExecuteAsync(RestRequest request) => System.Threading.Tasks.Task.FromResult(new RestResponse());
+                    public RestResponse Get(RestRequest request) => new RestResponse();
+                    public System.Threading.Tasks.Task<RestResponse> GetAsync(RestRequest request) => System.Threading.Tasks.Task.FromResult(new RestResponse());
+                }
+            }
+            """),
+        ("AngleSharp", """
+            namespace AngleSharp
+            {
+                public interface IBrowsingContext { }
+                public static class BrowsingContextExtensions { public static System.Threading.Tasks.Task<object> OpenAsync(this IBrowsingContext context, string address) => System.Threading.Tasks.Task.FromResult(new object()); }
+            }
+            """),
+        ("WebDriver", """
+            namespace OpenQA.Selenium
+            {
+                public interface INavigation { void GoToUrl(string url); }
+                public interface IWebDriver { string Url { get; set; } INavigation Navigate(); }
+            }
+            """),
+    };
+
+    /// <summary>
     /// One file built to hurt: deep nesting, a huge method, a URL of thousands of concatenated parts, a long
     /// chain of wrapper methods, mutual recursion. Every part grows linearly with <paramref name="scale"/>.
     /// </summary>

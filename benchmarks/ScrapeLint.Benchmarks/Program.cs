@@ -12,7 +12,7 @@ using ScrapeLint.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/ScrapeLint.Benchmarks              the ratio report against the targets
 // dotnet run -c Release --project benchmarks/ScrapeLint.Benchmarks -- --runs 5  more runs per figure (median)
-// dotnet run -c Release --project benchmarks/ScrapeLint.Benchmarks -- --only b  one workload: a, b or c
+// dotnet run -c Release --project benchmarks/ScrapeLint.Benchmarks -- --only b  one workload: a, b, c or d
 // dotnet run -c Release --project benchmarks/ScrapeLint.Benchmarks -- --bdn     the same workloads under BenchmarkDotNet
 if (args.Contains("--bdn"))
 {
@@ -64,6 +64,11 @@ internal static class Report
         if (only is null or "b")
         {
             ok &= await CorpusAsync("(b) no HTTP library usage", AnalyzerBenchmarks.Load("NoHttp"), runs, target: 0.002);
+        }
+
+        if (only is null or "d")
+        {
+            ok &= await CorpusAsync("(d) name collisions: Get/Load/Execute/Send/Open/Url business code, scraping libraries referenced, no request", AnalyzerBenchmarks.Load("Collisions"), runs, target: 0.005);
         }
 
         if (only is null or "c")
@@ -284,7 +289,7 @@ public class AnalyzerBenchmarks
 {
     private Workload workload = null!;
 
-    [Params("Mixed", "NoHttp", "Pathological")]
+    [Params("Mixed", "NoHttp", "Collisions", "Pathological")]
     public string Corpus { get; set; } = "Mixed";
 
     internal static Workload Load(string corpus)
@@ -292,6 +297,7 @@ public class AnalyzerBenchmarks
         {
             "Mixed" => new Workload(corpus, CorpusGenerator.Project(100_000, crawlerEvery: 8, seed: 20240611)),
             "NoHttp" => new Workload(corpus, CorpusGenerator.Project(100_000, crawlerEvery: 0, seed: 20240611)),
+            "Collisions" => new Workload(corpus, CorpusGenerator.Collisions(100_000, seed: 20240611), withLibraries: true),
             _ => new Workload(corpus, new[] { ("Monster.cs", CorpusGenerator.Pathological(4)) }),
         };
 

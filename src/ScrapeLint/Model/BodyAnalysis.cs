@@ -258,7 +258,7 @@ namespace ScrapeLint.Model
                     continue;
                 }
 
-                if (!isSinkName && !isConfigured && !index.WrapperNames.Contains(name))
+                if (!isSinkName && !isConfigured && !index.IsWrapperCall(method))
                 {
                     continue;
                 }
@@ -277,7 +277,7 @@ namespace ScrapeLint.Model
                     continue;
                 }
 
-                if (!method.DeclaringSyntaxReferences.IsEmpty && model.Summary(method, cancellationToken) is { Uses.Length: > 0 } callee)
+                if (!method.DeclaringSyntaxReferences.IsEmpty && index.IsWrapperCall(method) && model.Summary(method, cancellationToken) is { Uses.Length: > 0 } callee)
                 {
                     var use = callee.Uses.OrderByDescending(u => Strength(u.Kind)).First();
                     yield return new FoundRequest(invocation, use.Kind, null, use, null);
@@ -287,7 +287,7 @@ namespace ScrapeLint.Model
             foreach (var methodGroup in Facts.MethodGroupArguments)
             {
                 var target = methodGroup.Method;
-                if (!target.DeclaringSyntaxReferences.IsEmpty && index.WrapperNames.Contains(target.Name)
+                if (!target.DeclaringSyntaxReferences.IsEmpty && index.IsWrapperCall(target)
                     && model.Summary(target, cancellationToken) is { Uses.Length: > 0 } callee)
                 {
                     var use = callee.Uses.OrderByDescending(u => Strength(u.Kind)).First();

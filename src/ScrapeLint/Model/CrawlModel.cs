@@ -33,6 +33,8 @@ namespace ScrapeLint.Model
         private readonly ConcurrentDictionary<IMethodSymbol, bool> fresh = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<AssignmentExpressionSyntax>> subscriptions = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, TypeState> states = new(SymbolEqualityComparer.Default);
+        private readonly object indexGate = new object();
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?> implementationSummaries = new(SymbolEqualityComparer.Default);
         private SyntaxIndex? index;
         private int mayRequest;
         private SafeguardKind? pipeline;
@@ -64,26 +66,38 @@ namespace ScrapeLint.Model
 
         public static CrawlModel For(Compilation compilation) => Models.GetValue(compilation, c => new CrawlModel(c));
 
+        /// <summary>The syntax index of this compilation, built exactly once (the first caller builds it; the others wait for it).</summary>
         public SyntaxIndex Index(CancellationToken cancellationToken)
         {
             var current = Volatile.Read(ref index);
-            if (current is null)
+            if (current is not null)
             {
-                var configured = new HashSet<string>(StringComparer.Ordinal);
-                if (Options is { } options)
-                {
-                    foreach (var tree in compilation.SyntaxTrees)
-                    {
-                        configured.UnionWith(ScrapeLintOptions.For(options, tree).RequestMethodNames);
-                    }
-                }
-
-                current = SyntaxIndex.Build(compilation, Texts, Catalog, configured, cancellationToken);
-                Interlocked.CompareExchange(ref index, current, null);
+                return current;
             }
 
-            return index!;
+            lock (indexGate)
+            {
+                if (index is null)
+                {
+                    var configured = new HashSet<string>(StringComparer.Ordinal);
+                    if (Options is { } options)
+                    {
+                        foreach (var tree in compilation.SyntaxTrees)
+                        {
+                            configured.UnionWith(ScrapeLintOptions.For(options, tree).RequestMethodNames);
+                        }
+                    }
+
+                    // A cancelled build leaves the index null: the next caller builds it again.
+                    Volatile.Write(ref index, SyntaxIndex.Build(compilation, Texts, Catalog, configured, IsConfiguredSink, cancellationToken));
+                }
+
+                return index!;
+            }
         }
+
+        private bool IsConfiguredSink(IMethodSymbol method, SyntaxTree tree)
+            => Options is { } options && Catalog.MatchConfigured(method, ScrapeLintOptions.For(options, tree)) is not null;
 
         /// <summary>
         /// What a file says when it names a .NET HTTP type: <c>HttpClient</c> (and <c>IHttpClientFactory</c>,
@@ -173,7 +187,9 @@ namespace ScrapeLint.Model
         /// <summary>The body of a method of this compilation, or null for metadata, abstract and partial declarations.</summary>
         public BodyAnalysis? Body(IMethodSymbol method, CancellationToken cancellationToken)
         {
-            foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+            // A partial method's calls bind to its definition; the body is its implementation part's.
+            var definition = method.OriginalDefinition;
+            foreach (var reference in (definition.PartialImplementationPart ?? definition).DeclaringSyntaxReferences)
             {
                 var syntax = reference.GetSyntax(cancellationToken);
                 if (syntax is BaseMethodDeclarationSyntax { Body: null, ExpressionBody: null } or LocalFunctionStatementSyntax { Body: null, ExpressionBody: null })
@@ -309,7 +325,11 @@ namespace ScrapeLint.Model
             return states.TryGetValue(type, out var known) ? known : states.GetOrAdd(type, TypeState.Build(this, type, cancellationToken));
         }
 
-        /// <summary>The summary of a project method: is it a request wrapper, what URL does it return. Null while it is being computed (recursion).</summary>
+        /// <summary>
+        /// The summary of a project method: is it a request wrapper, what URL does it return. Null while it is being computed
+        /// (recursion). A call of an interface, abstract or virtual member is also summarised by the project's wrappers that
+        /// implement or override it (a DI'd service, a loader whose override fetches).
+        /// </summary>
         public MethodSummary? Summary(IMethodSymbol method, CancellationToken cancellationToken)
         {
             if (method.DeclaringSyntaxReferences.IsEmpty)
@@ -318,69 +338,75 @@ namespace ScrapeLint.Model
             }
 
             var body = Body(method, cancellationToken);
-            if (body is not null)
+            var own = body is null ? null : Guarded<MethodSummary?>(body.Owner, () => body.Summary(cancellationToken), null);
+            if (!(method.IsAbstract || method.IsVirtual || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface))
             {
-                var own = Guarded<MethodSummary?>(body.Owner, () => body.Summary(cancellationToken), null);
-                if (own is { Uses.IsEmpty: true } && (method.IsVirtual || method.IsOverride) && !method.IsSealed)
-                {
-                    // A virtual method that does nothing itself dispatches to the project's overrides (a downloader's Start).
-                    return ImplementationsSummary(method, cancellationToken) ?? own;
-                }
-
                 return own;
             }
 
-            return method.IsAbstract ? ImplementationsSummary(method, cancellationToken) : null;
+            var implemented = ImplementationsSummary(method, cancellationToken);
+            if (implemented is null)
+            {
+                return own;
+            }
+
+            if (own is null || (own.Uses.IsEmpty && own.Returned is null))
+            {
+                return implemented;
+            }
+
+            return new MethodSummary(own.Uses.AddRange(implemented.Uses), own.Returned ?? implemented.Returned, own.ParameterUses.IsEmpty ? implemented.ParameterUses : own.ParameterUses);
         }
 
-        /// <summary>An interface or abstract method is a wrapper when the project's implementations of it are (DI'd services).</summary>
+        [ThreadStatic]
+        private static HashSet<IMethodSymbol>? implementationsInProgress;
+
+        /// <summary>
+        /// What the project's wrappers that implement or override a member make of a call to it, computed once per member.
+        /// Only wrappers (methods that reach a confirmed sink) are summarised.
+        /// </summary>
         private MethodSummary? ImplementationsSummary(IMethodSymbol method, CancellationToken cancellationToken)
         {
-            if (!Index(cancellationToken).WrapperDeclarations.TryGetValue(method.Name, out var declarations))
+            var member = SyntaxIndex.Normalize(method);
+            if (implementationSummaries.TryGetValue(member, out var cached))
+            {
+                return cached;
+            }
+
+            var implementations = Index(cancellationToken).ImplementationsOf(member);
+            if (implementations.Count == 0)
             {
                 return null;
             }
 
-            var uses = ImmutableArray.CreateBuilder<WrapperUse>();
-            UrlShape? returned = null;
-            var parameterUses = ImmutableArray<ResponseUse>.Empty;
-            foreach (var declaration in declarations)
+            implementationsInProgress ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            if (!implementationsInProgress.Add(member))
             {
-#pragma warning disable RS1030 // Shared semantic model, see Body().
-                var model = compilation.GetSemanticModel(declaration.SyntaxTree);
-#pragma warning restore RS1030
-                if (model.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol implementation || !Implements(implementation, method))
-                {
-                    continue;
-                }
-
-                if (Summary(implementation, cancellationToken) is { } summary)
-                {
-                    uses.AddRange(summary.Uses);
-                    returned ??= summary.Returned;
-                    parameterUses = parameterUses.IsEmpty ? summary.ParameterUses : parameterUses;
-                }
+                return null;
             }
 
-            return uses.Count == 0 && returned is null ? null : new MethodSummary(uses.ToImmutable(), returned, parameterUses);
-        }
-
-        private static bool Implements(IMethodSymbol implementation, IMethodSymbol member)
-        {
-            if (member.ContainingType.TypeKind == TypeKind.Interface)
+            try
             {
-                return SymbolEqualityComparer.Default.Equals(implementation.ContainingType.FindImplementationForInterfaceMember(member.OriginalDefinition), implementation);
-            }
-
-            for (var overridden = implementation.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-            {
-                if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, member.OriginalDefinition))
+                var uses = ImmutableArray.CreateBuilder<WrapperUse>();
+                UrlShape? returned = null;
+                var parameterUses = ImmutableArray<ResponseUse>.Empty;
+                foreach (var implementation in implementations)
                 {
-                    return true;
+                    if (Summary(implementation, cancellationToken) is { } summary)
+                    {
+                        uses.AddRange(summary.Uses);
+                        returned ??= summary.Returned;
+                        parameterUses = parameterUses.IsEmpty ? summary.ParameterUses : parameterUses;
+                    }
                 }
-            }
 
-            return false;
+                var result = uses.Count == 0 && returned is null ? null : new MethodSummary(uses.ToImmutable(), returned, parameterUses);
+                return implementationSummaries.GetOrAdd(member, result);
+            }
+            finally
+            {
+                implementationsInProgress.Remove(member);
+            }
         }
 
         /// <summary>What a project method and everything it calls guard, transitively.</summary>

@@ -99,6 +99,39 @@ namespace ScrapeLint.Model
             return false;
         }
 
+        /// <summary>Where the text has one of the names as an identifier: the start of each occurrence, in order.</summary>
+        public List<int> OccurrencesIn(string text)
+        {
+            var found = new List<int>();
+            var identifierChars = IdentifierChars;
+            var lengths = lengthsByEnd;
+            var length = text.Length;
+            var i = 0;
+            while (i < length)
+            {
+                var c = text[i];
+                if (!(c < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (++i < length && ((c = text[i]) < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)))
+                {
+                }
+
+                var identifierLength = i - start;
+                var last = text[i - 1];
+                if ((last >= 128 || ((lengths[last] >> Math.Min(identifierLength, 63)) & 1) != 0) && Contains(text, start, identifierLength))
+                {
+                    found.Add(start);
+                }
+            }
+
+            return found;
+        }
+
         private bool Contains(string text, int start, int length)
         {
             var key = Key(text, start, length);

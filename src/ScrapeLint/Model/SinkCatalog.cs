@@ -79,16 +79,137 @@ namespace ScrapeLint.Model
             names.UnionWith(JsonNames);
             names.UnionWith(WebClientNames);
             names.UnionWith(new[] { "Create", "CreateHttp" });
-            AddIf(known.References("HtmlAgilityPack", "HtmlWeb"), new[] { "Load", "LoadFromWebAsync" });
-            AddIf(known.References("AngleSharp", "BrowsingContextExtensions"), new[] { "OpenAsync" });
+            Gate("System.Net.Http", new[] { "Http" }, "GetAsync", "SendAsync", "Send", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync");
+            Gate("System.Net", new[] { "WebClient" }, "OpenRead", "OpenReadAsync", "OpenReadTaskAsync");
+            if (known.References("HtmlAgilityPack", "HtmlWeb"))
+            {
+                AddIf(true, new[] { "Load", "LoadFromWebAsync" });
+                Gate("HtmlAgilityPack", new[] { "HtmlWeb", "HtmlAgilityPack" }, "Load");
+            }
+
+            if (known.References("AngleSharp", "BrowsingContextExtensions"))
+            {
+                AddIf(true, new[] { "OpenAsync" });
+                Gate("AngleSharp", new[] { "AngleSharp", "BrowsingContext" }, "OpenAsync");
+            }
+
             AddIf(known.References("PuppeteerSharp", "IPage"), new[] { "GoToAsync" });
             AddIf(known.References("Microsoft.Playwright", "IPage"), new[] { "GotoAsync" });
-            AddIf(known.References("WebDriver|Selenium.WebDriver", "INavigation"), new[] { "GoToUrl", "GoToUrlAsync" });
-            AddIf(known.References("RestSharp", "RestRequest"), RestSharpNames);
-            AddIf(known.References("Flurl.Http", "IFlurlRequest"), FlurlNames);
+            if (known.References("WebDriver|Selenium.WebDriver", "INavigation"))
+            {
+                AddIf(true, new[] { "GoToUrl", "GoToUrlAsync" });
+                Gate("OpenQA", new[] { "Driver", "OpenQA", "Selenium" }, NavigatingPropertyName);
+            }
+
+            if (known.References("RestSharp", "RestRequest"))
+            {
+                AddIf(true, RestSharpNames);
+                Gate("RestSharp", new[] { "RestSharp", "RestClient", "RestRequest" }, "Execute", "ExecuteAsync", "Get", "GetAsync");
+            }
+
+            if (known.References("Flurl.Http", "IFlurlRequest"))
+            {
+                AddIf(true, FlurlNames);
+                Gate("Flurl", new[] { "Flurl" }, "GetAsync", "SendAsync", "PostAsync");
+            }
+
             AddIf(known.References("Abot2|Abot", "PoliteWebCrawler"), new[] { "CrawlAsync", "Crawl" });
             Names = names;
             ReferencesLibrary = library;
+        }
+
+        /// <summary>The pseudo-name under which the navigating <c>Url</c> property is gated.</summary>
+        public const string NavigatingPropertyName = "Url";
+
+        /// <summary>
+        /// A sink family whose method names are common words (<c>Get</c>, <c>Load</c>, <c>Execute</c>, <c>Send</c>,
+        /// <c>OpenAsync</c>): a call by such a name is bound only in a file whose text names one of the family's types or its
+        /// namespace (or when a <c>global using</c> of the namespace makes every file see it).
+        /// </summary>
+        private sealed class SinkGate
+        {
+            public SinkGate(string ns, string[] words)
+            {
+                Namespace = ns;
+                Words = words;
+            }
+
+            public string Namespace { get; }
+
+            public string[] Words { get; }
+        }
+
+        private readonly List<SinkGate> gates = new List<SinkGate>();
+        private readonly Dictionary<string, int> gatedNames = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        private void Gate(string ns, string[] words, params string[] gated)
+        {
+            var bit = 1 << gates.Count;
+            gates.Add(new SinkGate(ns, words));
+            foreach (var name in gated)
+            {
+                gatedNames[name] = (gatedNames.TryGetValue(name, out var mask) ? mask : 0) | bit;
+            }
+        }
+
+        /// <summary>The name is a sink name only in files that name its family (<see cref="GateMask"/>).</summary>
+        public bool IsGated(string name) => gatedNames.ContainsKey(name);
+
+        /// <summary>A call by this name can be a sink in a file with this <see cref="GateMask"/>.</summary>
+        public bool MaySinkIn(string name, int mask) => !gatedNames.TryGetValue(name, out var families) || (families & mask) != 0;
+
+        /// <summary>The gated names a file with this mask may call as sinks.</summary>
+        public IEnumerable<string> GatedNamesFor(int mask) => gatedNames.Where(p => (p.Value & mask) != 0).Select(p => p.Key);
+
+        /// <summary>The gated families whose types or namespace the text names (ordinal substring searches, vectorised).</summary>
+        public int GateMask(string text)
+        {
+            var mask = 0;
+            for (var i = 0; i < gates.Count; i++)
+            {
+                foreach (var word in gates[i].Words)
+                {
+                    if (text.IndexOf(word, StringComparison.Ordinal) >= 0)
+                    {
+                        mask |= 1 << i;
+                        break;
+                    }
+                }
+            }
+
+            return mask;
+        }
+
+        /// <summary>The gated families whose namespace the text imports for every file (<c>global using RestSharp;</c>).</summary>
+        public int GlobalUsingMask(string text)
+        {
+            const string GlobalUsing = "global using";
+            var mask = 0;
+            for (var at = text.IndexOf(GlobalUsing, StringComparison.Ordinal); at >= 0; at = text.IndexOf(GlobalUsing, at + GlobalUsing.Length, StringComparison.Ordinal))
+            {
+                var end = text.IndexOf(';', at);
+                if (end < 0)
+                {
+                    break;
+                }
+
+                var imported = text.Substring(at + GlobalUsing.Length, end - at - GlobalUsing.Length).Replace("global::", "").Replace("static ", "").Trim();
+                var equals = imported.IndexOf('=');
+                if (equals >= 0)
+                {
+                    imported = imported.Substring(equals + 1).Trim();
+                }
+
+                for (var i = 0; i < gates.Count; i++)
+                {
+                    if (imported.StartsWith(gates[i].Namespace, StringComparison.Ordinal))
+                    {
+                        mask |= 1 << i;
+                    }
+                }
+            }
+
+            return mask;
         }
 
         /// <summary>The compilation references one of the scraping, HTML or browser libraries of the catalogue.</summary>

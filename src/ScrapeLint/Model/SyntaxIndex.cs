@@ -10,18 +10,24 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ScrapeLint.Model
 {
     /// <summary>
-    /// One syntax-only pass over the compilation, made the first time a rule needs it: the names of the
-    /// project's methods that may wrap a request (they call a sink or another such method, by name),
-    /// each file's invocations by such a name, the message handlers the project declares, and the types it
-    /// constructs. Binding confirms every candidate later; this pass only decides what is worth binding.
+    /// One pass over the compilation, made the first time a rule needs it: the project's methods that can reach a request
+    /// sink (wrappers), each file's calls of a sink or of a wrapper, the message handlers the project declares, and the
+    /// types it constructs. Text searches decide which files are walked; binding decides what a call is. A call whose name
+    /// is a sink's counts only when its method resolves to a catalogued sink (one <c>GetSymbolInfo</c>, and for the sinks
+    /// with common names only in a file that names the sink's library), and a method becomes a wrapper only when one of its
+    /// calls resolves to a sink or to a wrapper (or to an interface, abstract or virtual member a wrapper implements or
+    /// overrides): same-named business methods (<c>cache.Get()</c>, <c>renderer.Write()</c>) are never followed.
     /// </summary>
     internal sealed class SyntaxIndex
     {
-        private SyntaxIndex(HashSet<string> wrapperNames, Dictionary<string, List<SyntaxNode>> wrapperDeclarations, ImmutableArray<InvocationExpressionSyntax> typedClientRegistrations, ImmutableArray<ClassDeclarationSyntax> handlerCandidates, ImmutableHashSet<string> constructedTypeNames, bool hasPollyRateLimiter, Dictionary<SyntaxTree, ImmutableArray<SyntaxNode>> candidates)
+        private SyntaxIndex(Dictionary<SyntaxTree, ImmutableArray<SyntaxNode>> candidates, HashSet<IMethodSymbol> wrappers, HashSet<IMethodSymbol> targets, Dictionary<IMethodSymbol, List<IMethodSymbol>> implementations, ImmutableArray<InvocationExpressionSyntax> typedClientRegistrations, ImmutableArray<ClassDeclarationSyntax> handlerCandidates, ImmutableHashSet<string> constructedTypeNames, bool hasPollyRateLimiter)
         {
-            WrapperNames = wrapperNames;
             this.candidates = candidates;
-            WrapperDeclarations = wrapperDeclarations;
+            this.wrappers = wrappers;
+            this.targets = targets;
+            this.implementations = implementations;
+            WrapperNames = new HashSet<string>(targets.Select(t => t.Name), StringComparer.Ordinal);
+            wrapperTypes = new HashSet<INamedTypeSymbol>(wrappers.Select(w => w.ContainingType).Where(t => t is not null), SymbolEqualityComparer.Default);
             TypedClientRegistrations = typedClientRegistrations;
             HandlerCandidates = handlerCandidates;
             ConstructedTypeNames = constructedTypeNames;
@@ -29,19 +35,36 @@ namespace ScrapeLint.Model
         }
 
         private readonly Dictionary<SyntaxTree, ImmutableArray<SyntaxNode>> candidates;
+        private readonly HashSet<IMethodSymbol> wrappers;
+        private readonly HashSet<IMethodSymbol> targets;
+        private readonly Dictionary<IMethodSymbol, List<IMethodSymbol>> implementations;
+        private readonly HashSet<INamedTypeSymbol> wrapperTypes;
 
         /// <summary>
-        /// The invocations of a file by a sink, wrapper or configured name, and its navigating <c>Url</c> assignments: the
-        /// only nodes of the file that can be requests. Every file that holds one is walked by the index (it names a sink,
-        /// a configured method, <c>Url</c>, or a wrapper its file can call), so a file that was not walked has none.
+        /// The nodes of a file that may be requests: its calls that resolve to a sink or a wrapper, its calls by a configured
+        /// name, and its navigating <c>Url</c> assignments. Every file that holds one is walked by the index (it names a
+        /// sink, a configured method, <c>Url</c>, or a wrapper its file can call), so a file that was not walked has none.
         /// </summary>
         public ImmutableArray<SyntaxNode> CandidatesIn(SyntaxTree tree) => candidates.TryGetValue(tree, out var nodes) ? nodes : ImmutableArray<SyntaxNode>.Empty;
 
-        /// <summary>Names of methods and local functions that call a sink or another wrapper, transitively.</summary>
+        /// <summary>The names of the members whose calls are wrapper calls (<see cref="IsWrapperCall"/>).</summary>
         public HashSet<string> WrapperNames { get; }
 
-        /// <summary>The declarations of the wrapper candidates, by name: the implementations behind an interface call.</summary>
-        public Dictionary<string, List<SyntaxNode>> WrapperDeclarations { get; }
+        /// <summary>
+        /// A call of this method can reach a sink: the method is a wrapper, or an interface, abstract or virtual member one
+        /// of the project's wrappers implements or overrides.
+        /// </summary>
+        public bool IsWrapperCall(IMethodSymbol method) => targets.Count > 0 && targets.Contains(Normalize(method));
+
+        /// <summary>The project method's own body can reach a confirmed sink (directly or through other wrappers).</summary>
+        public bool ReachesSink(IMethodSymbol method) => wrappers.Count > 0 && wrappers.Contains(Normalize(method));
+
+        /// <summary>The type declares a method that can reach a confirmed sink.</summary>
+        public bool ReachesSink(INamedTypeSymbol type) => wrapperTypes.Contains(type.OriginalDefinition);
+
+        /// <summary>The project's wrappers that implement or override this interface, abstract or virtual member.</summary>
+        public IReadOnlyList<IMethodSymbol> ImplementationsOf(IMethodSymbol member)
+            => implementations.TryGetValue(Normalize(member), out var list) ? list : Array.Empty<IMethodSymbol>();
 
         /// <summary><c>AddHttpClient&lt;T&gt;(…)</c> calls: where typed clients get their base address.</summary>
         public ImmutableArray<InvocationExpressionSyntax> TypedClientRegistrations { get; }
@@ -55,22 +78,65 @@ namespace ScrapeLint.Model
         /// <summary>The project configures a Polly rate limiter somewhere (<c>AddRateLimiter</c>, <c>RateLimitAsync</c>).</summary>
         public bool HasPollyRateLimiter { get; }
 
-        public static SyntaxIndex Build(Compilation compilation, SourceStrings texts, SinkCatalog catalog, HashSet<string> configuredNames, CancellationToken cancellationToken)
+        /// <summary>The symbol calls and declarations are compared by: the definition of a reduced, partial or constructed method.</summary>
+        public static IMethodSymbol Normalize(IMethodSymbol method)
         {
-            var calls = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-            var wrappers = new HashSet<string>(StringComparer.Ordinal);
-            var declarations = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+            method = method.ReducedFrom ?? method;
+            method = method.PartialDefinitionPart ?? method;
+            return method.OriginalDefinition;
+        }
+
+        /// <summary>A call or an assignment the walk found: a candidate once binding confirms it.</summary>
+        private sealed class Site
+        {
+            public Site(SyntaxNode node, string? name, SyntaxNode? owner)
+            {
+                Node = node;
+                Name = name;
+                Owner = owner;
+            }
+
+            public SyntaxNode Node { get; }
+
+            /// <summary>The invoked simple name; null for a <c>Url</c> assignment.</summary>
+            public string? Name { get; }
+
+            /// <summary>The method or local function the site is in, if any: it becomes a wrapper when the site is a request.</summary>
+            public SyntaxNode? Owner { get; }
+
+            public bool Kept { get; set; }
+        }
+
+        public static SyntaxIndex Build(Compilation compilation, SourceStrings texts, SinkCatalog catalog, HashSet<string> configuredNames, Func<IMethodSymbol, SyntaxTree, bool> isConfiguredSink, CancellationToken cancellationToken)
+        {
             var handlers = ImmutableArray.CreateBuilder<ClassDeclarationSyntax>();
             var constructed = new HashSet<string>(StringComparer.Ordinal);
             var polly = false;
             var registrations = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
-            var perFile = new Dictionary<SyntaxTree, List<(SyntaxNode Node, string? Name)>>();
+            var perFile = new Dictionary<SyntaxTree, List<Site>>();
+            var byName = new Dictionary<string, List<Site>>(StringComparer.Ordinal);
+            var models = new Dictionary<SyntaxTree, SemanticModel>();
+            var masks = new Dictionary<SyntaxTree, int>();
+            var resolved = new Dictionary<SyntaxNode, IMethodSymbol?>();
+            var owners = new Dictionary<SyntaxNode, IMethodSymbol?>();
+            var wrappers = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var targets = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var targetNames = new HashSet<string>(StringComparer.Ordinal);
+            var implementations = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+            var queue = new Queue<IMethodSymbol>();
+            var receivers = new SinkReceivers(compilation, stringReceivers: catalog.Names.Contains("GetBytesAsync"));
 
-            // Only trees whose text names a sink, a registration or a handler are walked; then the trees naming
-            // the wrappers and handlers found so far, until no new tree qualifies. A tree none of these names
-            // appear in cannot hold a wrapper, so a project without requests costs one text scan. A wrapper that
-            // only its own file can call (a local function, a private method of a type that is not partial) sends
-            // no other tree to be walked: its callers are in the tree it was found in, which is walked already.
+            // Global usings of a gated library's namespace make every file see it: its common names are then not gated.
+            var globalMask = 0;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                globalMask |= catalog.GlobalUsingMask(texts.Of(tree, cancellationToken));
+            }
+
+            // Only trees whose text names a sink, a registration or a handler are walked (a sink with a common name only
+            // where the text also names its library); then the trees naming the wrappers and handlers found so far, until
+            // no new tree qualifies. A wrapper that only its own file can call (a local function, a private method of a
+            // type that is not partial) sends no other tree to be walked: its callers are in the tree it was found in.
             var names = new HashSet<string>(catalog.Names, StringComparer.Ordinal) { "AddHttpClient", "AddHttpMessageHandler", "DelegatingHandler", "HttpClientHandler", "PoliteHttpHandler", "AddRateLimiter", "RateLimitAsync", "RateLimit", "AddConcurrencyLimiter" };
             names.UnionWith(configuredNames);
             if (names.Remove("Create") | names.Remove("CreateHttp"))
@@ -82,24 +148,55 @@ namespace ScrapeLint.Model
 
             if (catalog.HasNavigatingProperty)
             {
-                names.Add("Url");
+                names.Add(SinkCatalog.NavigatingPropertyName);
             }
 
-            var pending = compilation.SyntaxTrees.ToList();
             var known = new HashSet<string>(names, StringComparer.Ordinal);
-            while (names.Count > 0)
+            var ungated = new NameSet(names.Where(n => !catalog.IsGated(n) || configuredNames.Contains(n)));
+            var anyName = new NameSet(names);
+            var gatedSets = new Dictionary<int, NameSet>();
+            var pending = compilation.SyntaxTrees.ToList();
+            var firstRound = true;
+            while (true)
             {
-                var lookup = new NameSet(names);
+                var lookup = firstRound ? anyName : new NameSet(names);
                 var round = new List<SyntaxTree>();
                 foreach (var tree in pending)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (lookup.MentionedIn(texts.Of(tree, cancellationToken)))
+                    var text = texts.Of(tree, cancellationToken);
+                    if (!lookup.MentionedIn(text))
                     {
-                        round.Add(tree);
+                        continue;
                     }
+
+                    if (firstRound && !ungated.MentionedIn(text))
+                    {
+                        // Only common sink names: walked when the text also names their library.
+                        var mask = MaskOf(tree);
+                        if (mask == 0)
+                        {
+                            continue;
+                        }
+
+                        if (!gatedSets.TryGetValue(mask, out var gatedSet))
+                        {
+                            gatedSets[mask] = gatedSet = new NameSet(catalog.GatedNamesFor(mask).Where(names.Contains));
+                        }
+
+                        // Each call by such a name is found from its place in the text and bound; the file is walked only
+                        // when one resolves to a sink. Otherwise it stays pending: a later round walks it if it names a wrapper.
+                        var occurrences = gatedSet.OccurrencesIn(text);
+                        if (occurrences.Count == 0 || !HasSeedAt(tree, occurrences, mask))
+                        {
+                            continue;
+                        }
+                    }
+
+                    round.Add(tree);
                 }
 
+                firstRound = false;
                 var walked = new HashSet<SyntaxTree>(round);
                 pending.RemoveAll(walked.Contains);
                 foreach (var tree in round)
@@ -107,42 +204,174 @@ namespace ScrapeLint.Model
                     Walk(tree);
                 }
 
-                FixedPoint();
-                // A name stays unknown while all its declarations are file-local: a later round may find one that is not.
-                names = new HashSet<string>(wrappers.Where(w => !known.Contains(w) && (!declarations.TryGetValue(w, out var nodes) || !nodes.All(IsFileLocal))).Where(known.Add), StringComparer.Ordinal);
+                Spread();
+
+                // The next round scans for the names of new targets that other files can call, and of new handlers.
+                names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var target in targets)
+                {
+                    if (!known.Contains(target.Name) && !IsFileLocal(target) && known.Add(target.Name))
+                    {
+                        names.Add(target.Name);
+                    }
+                }
+
                 names.UnionWith(handlers.Select(h => h.Identifier.ValueText).Where(known.Add));
-                if (round.Count == 0)
+                if (names.Count == 0 || round.Count == 0 && pending.Count == 0)
                 {
                     break;
                 }
             }
 
-            foreach (var name in declarations.Keys.Where(n => !wrappers.Contains(n)).ToList())
-            {
-                declarations.Remove(name);
-            }
-
-            // With the wrappers final, each walked file keeps the invocations by a candidate name (and the Url assignments).
             var candidates = new Dictionary<SyntaxTree, ImmutableArray<SyntaxNode>>();
             foreach (var pair in perFile)
             {
-                var kept = pair.Value
-                    .Where(c => c.Name is null || wrappers.Contains(c.Name)
-                        || (c.Node is InvocationExpressionSyntax invocation && (catalog.IsSinkName(c.Name, invocation) || catalog.IsClickName(c.Name) || configuredNames.Contains(c.Name))))
-                    .Select(c => c.Node)
-                    .ToImmutableArray();
+                var kept = pair.Value.Where(s => s.Kept).Select(s => s.Node).ToImmutableArray();
                 if (!kept.IsEmpty)
                 {
                     candidates[pair.Key] = kept;
                 }
             }
 
-            return new SyntaxIndex(wrappers, declarations, registrations.ToImmutable(), handlers.ToImmutable(), constructed.ToImmutableHashSet(StringComparer.Ordinal), polly, candidates);
+            return new SyntaxIndex(candidates, wrappers, targets, implementations, registrations.ToImmutable(), handlers.ToImmutable(), constructed.ToImmutableHashSet(StringComparer.Ordinal), polly);
+
+            int MaskOf(SyntaxTree tree)
+            {
+                if (!masks.TryGetValue(tree, out var mask))
+                {
+                    masks[tree] = mask = catalog.GateMask(texts.Of(tree, cancellationToken)) | globalMask;
+                }
+
+                return mask;
+            }
+
+            // A call at one of these places (or a navigating Url assignment) resolves to a catalogued sink.
+            bool HasSeedAt(SyntaxTree tree, List<int> positions, int mask)
+            {
+                var root = tree.GetRoot(cancellationToken);
+                foreach (var position in positions)
+                {
+                    if (root.FindToken(position).Parent is not SimpleNameSyntax simple)
+                    {
+                        continue;
+                    }
+
+                    SyntaxNode expression = simple.Parent switch
+                    {
+                        MemberAccessExpressionSyntax member when member.Name == simple => member,
+                        MemberBindingExpressionSyntax binding when binding.Name == simple => binding,
+                        _ => simple,
+                    };
+                    if (expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression)
+                    {
+                        var name = simple.Identifier.ValueText;
+                        if (catalog.IsSinkName(name, invocation) && catalog.MaySinkIn(name, mask) && receivers.MayBeSink(invocation, cancellationToken)
+                            && Resolve(new Site(invocation, name, null)) is { } method && catalog.Match(method) is not null)
+                        {
+                            return true;
+                        }
+                    }
+                    else if (expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: SinkCatalog.NavigatingPropertyName } navigated
+                        && navigated.Parent is AssignmentExpressionSyntax assignment && assignment.Left == navigated
+                        && receivers.MayBeSinkReceiver(navigated.Expression, cancellationToken)
+                        && ModelOf(tree).GetSymbolInfo(navigated, cancellationToken).Symbol is IPropertySymbol property && catalog.IsNavigatingProperty(property))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            SemanticModel ModelOf(SyntaxTree tree)
+            {
+                if (!models.TryGetValue(tree, out var model))
+                {
+#pragma warning disable RS1030 // The analyzer driver gives analyzers a caching semantic model provider: this model is shared, not rebuilt.
+                    models[tree] = model = compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                }
+
+                return model;
+            }
+
+            IMethodSymbol? Resolve(Site site)
+            {
+                if (!resolved.TryGetValue(site.Node, out var method))
+                {
+                    var symbol = ModelOf(site.Node.SyntaxTree).GetSymbolInfo(site.Node, cancellationToken).Symbol as IMethodSymbol;
+                    resolved[site.Node] = method = symbol is null ? null : Normalize(symbol);
+                }
+
+                return method;
+            }
+
+            void Confirmed(Site site)
+            {
+                site.Kept = true;
+                if (site.Owner is null)
+                {
+                    return;
+                }
+
+                if (!owners.TryGetValue(site.Owner, out var owner))
+                {
+                    var declared = ModelOf(site.Owner.SyntaxTree).GetDeclaredSymbol(site.Owner, cancellationToken) as IMethodSymbol;
+                    owners[site.Owner] = owner = declared is null ? null : Normalize(declared);
+                }
+
+                if (owner is not null && wrappers.Add(owner))
+                {
+                    foreach (var target in TargetsOf(owner))
+                    {
+                        if (!SymbolEqualityComparer.Default.Equals(target, owner))
+                        {
+                            if (!implementations.TryGetValue(target, out var list))
+                            {
+                                implementations[target] = list = new List<IMethodSymbol>();
+                            }
+
+                            list.Add(owner);
+                        }
+
+                        if (targets.Add(target))
+                        {
+                            targetNames.Add(target.Name);
+                            queue.Enqueue(target);
+                        }
+                    }
+                }
+            }
+
+            // A site by the name of a target is a wrapper call when it resolves to one.
+            void Check(Site site)
+            {
+                if (!site.Kept && site.Name is not null && targetNames.Contains(site.Name) && Resolve(site) is { } method && targets.Contains(method))
+                {
+                    Confirmed(site);
+                }
+            }
+
+            // Each new target is followed back to the sites that call it by name once, so a chain of n wrappers costs n steps.
+            void Spread()
+            {
+                while (queue.Count > 0)
+                {
+                    var target = queue.Dequeue();
+                    if (byName.TryGetValue(target.Name, out var sites))
+                    {
+                        for (var i = 0; i < sites.Count; i++)
+                        {
+                            Check(sites[i]);
+                        }
+                    }
+                }
+            }
 
             void Walk(SyntaxTree tree)
             {
                 var root = tree.GetRoot(cancellationToken);
-                var found = new List<(SyntaxNode Node, string? Name)>();
+                var found = new List<Site>();
                 perFile[tree] = found;
                 foreach (var node in root.DescendantNodes())
                 {
@@ -155,17 +384,6 @@ namespace ScrapeLint.Model
                                 break;
                             }
 
-                            found.Add((invocation, name));
-                            foreach (var argument in name is "Select" or "SelectMany" or "ForEach" or "ForEachAsync" or "ConvertAll" ? invocation.ArgumentList.Arguments : default)
-                            {
-                                // urls.Select(scraper.TitleAsync): a method group that may be a wrapper, called once per element.
-                                if (argument.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax { Name: IdentifierNameSyntax })
-                                {
-                                    var group = argument.Expression is MemberAccessExpressionSyntax member ? member.Name.Identifier.ValueText : ((IdentifierNameSyntax)argument.Expression).Identifier.ValueText;
-                                    found.Add((argument.Expression, group));
-                                }
-                            }
-
                             if (name == "AddHttpClient" && invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax })
                             {
                                 registrations.Add(invocation);
@@ -176,53 +394,78 @@ namespace ScrapeLint.Model
                                 polly = true;
                             }
 
-                            var ownerNode = Owner(invocation);
-                            var owner = ownerNode is null ? null : NameOf(ownerNode);
-                            if (owner is not null)
+                            // Every call is recorded: a later round may find a target by its name.
+                            var isSink = catalog.IsSinkName(name, invocation) && catalog.MaySinkIn(name, MaskOf(tree))
+                                && (!catalog.IsGated(name) || receivers.MayBeSink(invocation, cancellationToken));
+                            var isConfigured = configuredNames.Contains(name);
+                            var site = new Site(invocation, name, Owner(invocation));
+                            found.Add(site);
+                            if (!byName.TryGetValue(name, out var sameName))
                             {
-                                if (!declarations.TryGetValue(owner, out var nodes))
-                                {
-                                    declarations[owner] = nodes = new List<SyntaxNode>();
-                                }
+                                byName[name] = sameName = new List<Site>();
+                            }
 
-                                if (!nodes.Contains(ownerNode!))
+                            sameName.Add(site);
+                            if (isSink && Resolve(site) is { } sink && catalog.Match(sink) is not null)
+                            {
+                                Confirmed(site);
+                            }
+                            else if (isConfigured)
+                            {
+                                // A call by a configured name stays a candidate (the request model checks it with its own file's
+                                // options); it makes its method a wrapper when it resolves to a configured method.
+                                site.Kept = true;
+                                if (Resolve(site) is { } configured && isConfiguredSink(configured, tree))
                                 {
-                                    nodes.Add(ownerNode!);
+                                    Confirmed(site);
                                 }
                             }
 
-                            if (owner is not null && (catalog.IsSinkName(name, invocation) || configuredNames.Contains(name)))
+                            Check(site);
+                            if (catalog.IsClickName(name))
                             {
-                                wrappers.Add(owner);
+                                // A click the request model may find to open the next page (it binds and decides).
+                                site.Kept = true;
                             }
-                            else if (owner is not null)
-                            {
-                                if (!calls.TryGetValue(owner, out var set))
-                                {
-                                    calls[owner] = set = new HashSet<string>(StringComparer.Ordinal);
-                                }
 
-                                set.Add(name);
+                            if (name is "Select" or "SelectMany" or "ForEach" or "ForEachAsync" or "ConvertAll")
+                            {
+                                foreach (var argument in invocation.ArgumentList.Arguments)
+                                {
+                                    // urls.Select(scraper.TitleAsync): a method group that is a wrapper runs once per element. It makes
+                                    // no wrapper of the method that passes it (no owner).
+                                    var group = argument.Expression switch
+                                    {
+                                        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                                        MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } => member.Identifier.ValueText,
+                                        _ => null,
+                                    };
+                                    if (group is not null)
+                                    {
+                                        var groupSite = new Site(argument.Expression, group, null);
+                                        found.Add(groupSite);
+                                        if (!byName.TryGetValue(group, out var sameGroup))
+                                        {
+                                            byName[group] = sameGroup = new List<Site>();
+                                        }
+
+                                        sameGroup.Add(groupSite);
+                                        Check(groupSite);
+                                    }
+                                }
                             }
 
                             break;
-                        case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Url" } } navigation when catalog.HasNavigatingProperty:
+                        case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Url" } member } navigation
+                            when catalog.HasNavigatingProperty && catalog.MaySinkIn(SinkCatalog.NavigatingPropertyName, MaskOf(tree))
+                                && receivers.MayBeSinkReceiver(member.Expression, cancellationToken):
                             // driver.Url = url navigates: its method wraps a request.
-                            if (navigation.IsKind(SyntaxKind.SimpleAssignmentExpression))
+                            if (ModelOf(tree).GetSymbolInfo(member, cancellationToken).Symbol is IPropertySymbol property && catalog.IsNavigatingProperty(property))
                             {
-                                found.Add((navigation, null));
-                            }
-
-                            if (Owner(navigation) is { } navigator)
-                            {
-                                var navigatorName = NameOf(navigator);
-                                wrappers.Add(navigatorName);
-                                if (!declarations.TryGetValue(navigatorName, out var navigators))
-                                {
-                                    declarations[navigatorName] = navigators = new List<SyntaxNode>();
-                                }
-
-                                navigators.Add(navigator);
+                                var assignment = new Site(navigation, null, Owner(navigation));
+                                found.Add(assignment);
+                                Confirmed(assignment);
+                                assignment.Kept = navigation.IsKind(SyntaxKind.SimpleAssignmentExpression);
                             }
 
                             break;
@@ -243,37 +486,38 @@ namespace ScrapeLint.Model
                     }
                 }
             }
+        }
 
-            // Fixed point: a method that calls a sink or a wrapper by name is a wrapper candidate. Each wrapper is followed
-            // back to its callers once, so a chain of n wrappers costs n steps, not n passes over every method.
-            void FixedPoint()
+        /// <summary>
+        /// The members whose calls reach this wrapper: itself, the members it overrides (a call of a virtual or abstract
+        /// method may dispatch to it), and the interface members it implements.
+        /// </summary>
+        private static IEnumerable<IMethodSymbol> TargetsOf(IMethodSymbol wrapper)
+        {
+            yield return wrapper;
+            for (var overridden = wrapper.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
             {
-                var callers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-                foreach (var pair in calls)
-                {
-                    foreach (var callee in pair.Value)
-                    {
-                        if (!callers.TryGetValue(callee, out var list))
-                        {
-                            callers[callee] = list = new List<string>();
-                        }
+                yield return Normalize(overridden);
+            }
 
-                        list.Add(pair.Key);
-                    }
-                }
+            foreach (var explicitly in wrapper.ExplicitInterfaceImplementations)
+            {
+                yield return Normalize(explicitly);
+            }
 
-                var pending = new Stack<string>(wrappers);
-                while (pending.Count > 0)
+            if (wrapper.IsStatic || wrapper.MethodKind != MethodKind.Ordinary || wrapper.ContainingType is not { } type)
+            {
+                yield break;
+            }
+
+            foreach (var face in type.AllInterfaces)
+            {
+                foreach (var member in face.GetMembers(wrapper.Name))
                 {
-                    if (callers.TryGetValue(pending.Pop(), out var list))
+                    if (member is IMethodSymbol candidate
+                        && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate)?.OriginalDefinition, wrapper))
                     {
-                        foreach (var caller in list)
-                        {
-                            if (wrappers.Add(caller))
-                            {
-                                pending.Push(caller);
-                            }
-                        }
+                        yield return Normalize(candidate);
                     }
                 }
             }
@@ -311,6 +555,18 @@ namespace ScrapeLint.Model
         /// says no accessibility (or <c>private</c>) in types none of which is partial, and that implements no interface
         /// member explicitly.
         /// </summary>
+        private static bool IsFileLocal(IMethodSymbol target)
+        {
+            if (target.MethodKind == MethodKind.LocalFunction)
+            {
+                return true;
+            }
+
+            var references = target.DeclaringSyntaxReferences;
+            return !references.IsEmpty && target.OverriddenMethod is null && target.ExplicitInterfaceImplementations.IsEmpty
+                && references.All(r => IsFileLocal(r.GetSyntax()));
+        }
+
         private static bool IsFileLocal(SyntaxNode owner)
         {
             if (owner is LocalFunctionStatementSyntax)
@@ -334,9 +590,6 @@ namespace ScrapeLint.Model
 
             return method.Parent is TypeDeclarationSyntax;
         }
-
-        private static string NameOf(SyntaxNode owner)
-            => owner is LocalFunctionStatementSyntax local ? local.Identifier.ValueText : ((MethodDeclarationSyntax)owner).Identifier.ValueText;
 
         private static string SimpleName(TypeSyntax type)
             => type switch
