@@ -25,6 +25,9 @@ namespace ScrapeLint.Model
         [ThreadStatic]
         private static HashSet<SyntaxNode>? inProgress;
 
+        [ThreadStatic]
+        private static HashSet<IMethodSymbol>? freshInProgress;
+
         private readonly Compilation compilation;
         private readonly ConcurrentDictionary<SyntaxNode, BodyAnalysis?> bodies = new();
         private readonly ConcurrentDictionary<ISymbol, UrlShape?> initializers = new(SymbolEqualityComparer.Default);
@@ -230,26 +233,41 @@ namespace ScrapeLint.Model
                 return known;
             }
 
-            fresh[method.OriginalDefinition] = false; // while it is computed: recursion is not freshness
-            var result = false;
-            if (Body(method, CancellationToken.None) is { } body)
+            // Recursion is not freshness: a method being computed on this thread counts as not fresh, and the shared
+            // cache only ever holds finished answers (another thread must not read a placeholder).
+            freshInProgress ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            if (!freshInProgress.Add(method.OriginalDefinition))
             {
-                // A counter only when what the method returns reads it: _requests++ for statistics is no fresh value.
-                var counters = new HashSet<IFieldSymbol>(body.Facts.Root.Descendants()
-                    .Select(o => o switch
-                    {
-                        IIncrementOrDecrementOperation { Target: IFieldReferenceOperation field } => field.Field,
-                        ICompoundAssignmentOperation { Target: IFieldReferenceOperation field } => field.Field,
-                        _ => null,
-                    })
-                    .Where(f => f is not null)!, SymbolEqualityComparer.Default);
-                result = body.Facts.Invocations.Any(i => i.TargetMethod.DeclaringSyntaxReferences.IsEmpty && IsFreshPerCall(i.TargetMethod))
-                    || (counters.Count > 0 && body.Facts.Root.Descendants().OfType<IReturnOperation>()
-                        .Any(r => r.ReturnedValue is { } value && value.DescendantsAndSelf().OfType<IFieldReferenceOperation>().Any(f => counters.Contains(f.Field))));
+                return false;
             }
 
-            fresh[method.OriginalDefinition] = result;
-            return result;
+            var result = false;
+            try
+            {
+                result = Body(method, CancellationToken.None) is { } body && IsFresh(body);
+            }
+            finally
+            {
+                freshInProgress.Remove(method.OriginalDefinition);
+            }
+
+            return fresh.GetOrAdd(method.OriginalDefinition, result);
+        }
+
+        private bool IsFresh(BodyAnalysis body)
+        {
+            // A counter only when what the method returns reads it: _requests++ for statistics is no fresh value.
+            var counters = new HashSet<IFieldSymbol>(body.Facts.Root.Descendants()
+                .Select(o => o switch
+                {
+                    IIncrementOrDecrementOperation { Target: IFieldReferenceOperation field } => field.Field,
+                    ICompoundAssignmentOperation { Target: IFieldReferenceOperation field } => field.Field,
+                    _ => null,
+                })
+                .Where(f => f is not null)!, SymbolEqualityComparer.Default);
+            return body.Facts.Invocations.Any(i => i.TargetMethod.DeclaringSyntaxReferences.IsEmpty && IsFreshPerCall(i.TargetMethod))
+                || (counters.Count > 0 && body.Facts.Root.Descendants().OfType<IReturnOperation>()
+                    .Any(r => r.ReturnedValue is { } value && value.DescendantsAndSelf().OfType<IFieldReferenceOperation>().Any(f => counters.Contains(f.Field))));
         }
 
         private int configurationNamesPlatform;
