@@ -12,12 +12,16 @@ namespace ScrapeLint.Model
     /// <summary>What one request inside a project method tells its callers: the URL it fetches in terms of the method's parameters.</summary>
     internal sealed class WrapperUse
     {
-        public WrapperUse(UrlShape template, SinkKind kind, ResponseUse response)
+        public WrapperUse(UrlShape template, SinkKind kind, ResponseUse response, bool sendsContent = false)
         {
             Template = template;
             Kind = kind;
             Response = response;
+            SendsContent = sendsContent;
         }
+
+        /// <summary>The wrapped request sends a body (a POST, PUT or PATCH, an upload): it fetches no page or image.</summary>
+        public bool SendsContent { get; }
 
         public UrlShape Template { get; }
 
@@ -123,7 +127,7 @@ namespace ScrapeLint.Model
                         response |= ResponseUse.WrittenToImageFile;
                     }
 
-                    uses.Add(new WrapperUse(shape, found.Wrapper?.Kind ?? found.Kind, response));
+                    uses.Add(new WrapperUse(shape, found.Wrapper?.Kind ?? found.Kind, response, SendsContent(found)));
                 }
             }
 
@@ -153,6 +157,49 @@ namespace ScrapeLint.Model
 
             summary = new MethodSummary(uses.ToImmutable(), returned, parameterUses);
             return summary;
+        }
+
+        private static readonly HashSet<string> SendingMethods = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "PostAsync", "PutAsync", "PatchAsync", "Post", "Put", "Patch", "PostAsJsonAsync", "PutAsJsonAsync", "PatchAsJsonAsync",
+            "UploadData", "UploadDataAsync", "UploadDataTaskAsync", "UploadFile", "UploadFileAsync", "UploadFileTaskAsync",
+            "UploadString", "UploadStringAsync", "UploadStringTaskAsync", "UploadValues", "UploadValuesAsync", "UploadValuesTaskAsync",
+        };
+
+        /// <summary>
+        /// The request sends a body: a POST, PUT or PATCH call, a WebClient upload, an <c>HttpRequestMessage</c> built with one of
+        /// those methods, or a wrapper whose request does. An upload to a <c>/photos</c> endpoint downloads no image.
+        /// </summary>
+        public bool SendsContent(FoundRequest found)
+        {
+            if (found.Wrapper is { } wrapper)
+            {
+                return wrapper.SendsContent;
+            }
+
+            if (found.Operation is not IInvocationOperation call)
+            {
+                return false;
+            }
+
+            if (SendingMethods.Contains(call.TargetMethod.Name))
+            {
+                return true;
+            }
+
+            var message = found.Url;
+            while (message is IConversionOperation conversion)
+            {
+                message = conversion.Operand;
+            }
+
+            if (message is ILocalReferenceOperation local)
+            {
+                message = Facts.AssignmentsOf(local.Local).Select(a => a.Value).FirstOrDefault(v => v is IObjectCreationOperation);
+            }
+
+            return message is IObjectCreationOperation creation && KnownSymbols.Is(creation.Type, model.Known.HttpRequestMessage)
+                && creation.Arguments.FirstOrDefault()?.Value is IPropertyReferenceOperation { Property.Name: "Post" or "Put" or "Patch" };
         }
 
         /// <summary>

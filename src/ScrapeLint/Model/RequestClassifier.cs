@@ -115,7 +115,7 @@ namespace ScrapeLint.Model
             // nothing says the response is JSON: an API's /users/{id} is not a profile page.
             var isApiCall = found.Kind == SinkKind.JsonApi || (response & ResponseUse.ParsedAsJson) != 0;
             request.ProfileEvidence = ProfileEvidence(shape, allowGenericPaths: !isApiCall);
-            request.ImageEvidence = ImageEvidence(shape, response, isApiCall)
+            request.ImageEvidence = body.SendsContent(found) ? null : ImageEvidence(shape, response, isApiCall)
                 ?? (found.Wrapper is not null && !isApiCall && (response & ResponseUse.ParsedAsHtml) == 0 && found.Operation is IInvocationOperation helper
                     && IsImageDownloadName(helper.TargetMethod.Name) ? shape.ToString() : null);
             request.IsProfilePhoto = request.ImageEvidence is not null
