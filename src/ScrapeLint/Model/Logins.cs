@@ -276,7 +276,12 @@ namespace ScrapeLint.Model
                     break;
                 case ILocalReferenceOperation local when facts is not null:
                     result.Add(local.Local.Name);
-                    foreach (var assignment in facts.AssignmentsOf(local.Local))
+
+                    // element = FindElement(email) … element = FindElement(password): the assignment that reaches this use.
+                    var assignments = facts.AssignmentsOf(local.Local);
+                    var reaching = assignments.Where(a => a.Site.Syntax.SyntaxTree == local.Syntax.SyntaxTree && a.Site.Syntax.SpanStart < local.Syntax.SpanStart)
+                        .OrderBy(a => a.Site.Syntax.SpanStart).LastOrDefault();
+                    foreach (var assignment in reaching.Site is null ? assignments : new List<Assignment> { reaching })
                     {
                         Finder(assignment.Value, tracer, facts, result, depth + 1);
                     }

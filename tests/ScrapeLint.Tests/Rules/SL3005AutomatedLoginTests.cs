@@ -106,6 +106,22 @@ public class SL3005AutomatedLoginTests
                 => {|#0:"https://www.linkedin.com/checkpoint/lg/login-submit".PostUrlEncodedAsync(new { session_key = user, session_password = pass })|};
         }
         """,
+        // One local reused for each field: the password typed into the element the local holds at that point.
+        """
+        public class LinkedInQuickLogin
+        {
+            public void Run(IWebDriver driver)
+            {
+                driver.Navigate().GoToUrl("https://www.linkedin.com/");
+                IWebElement element = driver.FindElement(By.Id("login-email"));
+                element.SendKeys("someone@example.com");
+                element = driver.FindElement(By.Id("login-password"));
+                {|#0:element.SendKeys("not-a-real-password")|};
+                element = driver.FindElement(By.Id("login-submit"));
+                element.Submit();
+            }
+        }
+        """,
     };
 
     public static TheoryData<string> Silent => new()
@@ -179,6 +195,22 @@ public class SL3005AutomatedLoginTests
         {
             public Task<HttpResponseMessage> FindAsync(HttpClient http, string user)
                 => http.PostAsync("https://www.instagram.com/web/search/", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = user, ["passthrough"] = "1" }));
+        }
+        """,
+        // One local reused for each field of a search form on the platform: nothing is a password field.
+        """
+        public class LinkedInSearchForm
+        {
+            public void Run(IWebDriver driver)
+            {
+                driver.Navigate().GoToUrl("https://www.linkedin.com/jobs/");
+                IWebElement element = driver.FindElement(By.Id("keywords"));
+                element.SendKeys("engineer");
+                element = driver.FindElement(By.Id("location"));
+                element.SendKeys("Berlin");
+                element = driver.FindElement(By.Id("search-submit"));
+                element.Submit();
+            }
         }
         """,
     };
