@@ -172,35 +172,62 @@ namespace ScrapeLint.Model
         /// </summary>
         public bool SendsContent(FoundRequest found)
         {
-            if (found.Wrapper is { } wrapper)
-            {
-                return wrapper.SendsContent;
-            }
-
             if (found.Operation is not IInvocationOperation call)
             {
                 return false;
             }
 
-            if (SendingMethods.Contains(call.TargetMethod.Name))
+            if (found.Wrapper is { } wrapper)
             {
-                return true;
+                // The wrapper sends a body itself, or is handed a message that carries one (SendAsync(request) helpers).
+                return wrapper.SendsContent || call.Arguments.Any(a => KnownSymbols.Is(a.Value.Type, model.Known.HttpRequestMessage) && CarriesContent(a.Value));
             }
 
-            var message = found.Url;
+            return SendingMethods.Contains(call.TargetMethod.Name) || (found.Url is { } message && KnownSymbols.Is(message.Type, model.Known.HttpRequestMessage) && CarriesContent(message));
+        }
+
+        /// <summary>
+        /// An <c>HttpRequestMessage</c> with a body: built with <c>HttpMethod.Post</c>/<c>Put</c>/<c>Patch</c> (by its constructor, an
+        /// initializer or a project helper given the method), or given <c>Content</c>.
+        /// </summary>
+        private bool CarriesContent(IOperation message)
+        {
             while (message is IConversionOperation conversion)
             {
                 message = conversion.Operand;
             }
 
+            var values = new List<IOperation> { message };
             if (message is ILocalReferenceOperation local)
             {
-                message = Facts.AssignmentsOf(local.Local).Select(a => a.Value).FirstOrDefault(v => v is IObjectCreationOperation);
+                if (Facts.Members.ContainsKey((local.Local, "Content")) || Facts.Members.TryGetValue((local.Local, "Method"), out var methods) && methods.Any(IsSendingMethod))
+                {
+                    return true;
+                }
+
+                values.AddRange(Facts.AssignmentsOf(local.Local).Select(a => a.Value).Where(v => v is not null)!);
             }
 
-            return message is IObjectCreationOperation creation && KnownSymbols.Is(creation.Type, model.Known.HttpRequestMessage)
-                && creation.Arguments.FirstOrDefault()?.Value is IPropertyReferenceOperation { Property.Name: "Post" or "Put" or "Patch" };
+            foreach (var value in values)
+            {
+                var (arguments, initializer) = value switch
+                {
+                    IObjectCreationOperation creation => (creation.Arguments, creation.Initializer),
+                    IInvocationOperation helper => (helper.Arguments, null),
+                    _ => (ImmutableArray<IArgumentOperation>.Empty, null),
+                };
+                if (arguments.Any(a => IsSendingMethod(a.Value))
+                    || initializer?.Initializers.OfType<ISimpleAssignmentOperation>().Any(i => i.Target is IPropertyReferenceOperation { Property.Name: "Content" } || (i.Target is IPropertyReferenceOperation { Property.Name: "Method" } && IsSendingMethod(i.Value))) == true)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
+
+        private static bool IsSendingMethod(IOperation value)
+            => value is IPropertyReferenceOperation { Property.Name: "Post" or "Put" or "Patch", Property.ContainingType.Name: "HttpMethod" };
 
         /// <summary>
         /// The request runs in a loop of its own method: a request procedure that drains its state in its own loop is

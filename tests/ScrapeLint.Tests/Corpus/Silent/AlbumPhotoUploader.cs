@@ -1,5 +1,6 @@
 // Uploading an album's photos one by one to a photo service's endpoints: the URLs name photos, but every request
 // sends an image, none downloads one.
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Net;
@@ -38,6 +39,25 @@ public sealed class AlbumPhotoUploader
             client.UploadFile("https://photos.example-cloud.net/upload/" + Path.GetFileName(file) + ".png", file);
         }
     }
+
+    public async Task UploadThroughProcessorAsync(IEnumerable<(string Id, byte[] Bytes)> photos)
+    {
+        foreach (var (id, bytes) in photos)
+        {
+            await UploadPhotoPart(id, bytes);
+        }
+    }
+
+    private Task<HttpResponseMessage> UploadPhotoPart(string id, byte[] bytes)
+    {
+        var request = NewRequest(HttpMethod.Post, new Uri($"https://photos.example-cloud.net/rupload_igphoto/{id}_0.jpg"));
+        request.Content = new ByteArrayContent(bytes);
+        return SendRequest(request);
+    }
+
+    private static HttpRequestMessage NewRequest(HttpMethod method, Uri uri) => new HttpRequestMessage(method, uri);
+
+    private Task<HttpResponseMessage> SendRequest(HttpRequestMessage message) => _http.SendAsync(message);
 
     private Task<HttpResponseMessage> UploadSinglePhoto(string id, byte[] bytes)
     {
