@@ -821,7 +821,7 @@ namespace ScrapeLint.Model
                 UrlShape? result = null;
                 foreach (var assignment in body.AssignmentsOf(local.Local))
                 {
-                    if (assignment.Kind == AssignmentKind.Value && Strip(assignment.Value) is IObjectCreationOperation creation && Built(creation, member) is { } built)
+                    if (assignment.Kind == AssignmentKind.Value && ValueTracer.Strip(assignment.Value) is IObjectCreationOperation creation && Built(creation, member) is { } built)
                     {
                         result = result is null ? built : Best(result, built);
                     }
@@ -869,7 +869,7 @@ namespace ScrapeLint.Model
             {
                 // this.memberId = memberId in the constructor this creation calls: the argument it was given.
                 if (write.InConstructor && SymbolEqualityComparer.Default.Equals(write.Writer!.OriginalDefinition, constructor.OriginalDefinition)
-                    && Strip(write.Value) is IParameterReferenceOperation parameter)
+                    && ValueTracer.Strip(write.Value) is IParameterReferenceOperation parameter)
                 {
                     var argument = creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Parameter.Ordinal);
                     if (argument is not null)
@@ -881,16 +881,6 @@ namespace ScrapeLint.Model
             }
 
             return result;
-        }
-
-        private static IOperation? Strip(IOperation? operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
         }
 
         public static UrlShape Combine(UrlShape baseUri, UrlShape relative)
