@@ -752,47 +752,9 @@ namespace ScrapeLint.Model
             return false;
         }
 
-        /// <summary>The object creations a value comes from: itself, a local's assignments, a field's or property's writes in its type.</summary>
+        /// <summary>The object creations a value comes from: itself, or what a local, field or property is given (<see cref="HttpClientFacts.Creations"/>).</summary>
         private IEnumerable<IObjectCreationOperation> Creations(IOperation value)
-        {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
-            switch (value)
-            {
-                case IObjectCreationOperation creation:
-                    yield return creation;
-                    break;
-                case ILocalReferenceOperation local:
-                    foreach (var assignment in body.Facts.AssignmentsOf(local.Local))
-                    {
-                        if (assignment.Value is IObjectCreationOperation assigned)
-                        {
-                            yield return assigned;
-                        }
-                    }
-
-                    break;
-                case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when model.State(member.Member.ContainingType, cancellationToken) is { } state:
-                    foreach (var write in state.WritesOf(member.Member))
-                    {
-                        var written = write.Value;
-                        while (written is IConversionOperation writtenConversion)
-                        {
-                            written = writtenConversion.Operand;
-                        }
-
-                        if (written is IObjectCreationOperation assigned)
-                        {
-                            yield return assigned;
-                        }
-                    }
-
-                    break;
-            }
-        }
+            => ValueTracer.Strip(value) is IObjectCreationOperation creation ? new[] { creation } : model.Clients.Creations(value, body);
 
         /// <summary>What the invocations inside a scope guard, directly or in the project methods they call.</summary>
         private SafeguardKind SafeguardsIn(SyntaxNode scope)

@@ -1023,7 +1023,7 @@ namespace ScrapeLint.Model
             foreach (var assignment in body.MemberAssignments)
             {
                 if (assignment.Syntax.SpanStart < reference.Syntax.SpanStart && assignment.Syntax.SyntaxTree == reference.Syntax.SyntaxTree
-                    && OwnTarget(assignment.Target) is { } target && SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, member.OriginalDefinition))
+                    && TypeState.ThisMember(assignment.Target) is { } target && SymbolEqualityComparer.Default.Equals(target, member.OriginalDefinition))
                 {
                     var value = Evaluate(assignment.Value);
                     result = result is null ? value : Best(result, value);
@@ -1032,14 +1032,6 @@ namespace ScrapeLint.Model
 
             return result;
         }
-
-        private static ISymbol? OwnTarget(IOperation target)
-            => target switch
-            {
-                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
-                IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.Length: 0 } property => property.Property,
-                _ => null,
-            };
 
         /// <summary>The collection a drain reads is the analysed method's own state (a field frontier drained by a step method).</summary>
         private bool IsOwnCollection(IOperation? collection)

@@ -198,6 +198,12 @@ namespace ScrapeLint.Model
 
         /// <summary>The field or property of this type an operation refers to through <c>this</c> (or statically).</summary>
         private ISymbol? OwnMember(IOperation? operation)
+            => ThisMember(operation) is { } member && SymbolEqualityComparer.Default.Equals(member.ContainingType.OriginalDefinition, Type.OriginalDefinition)
+                ? member
+                : null;
+
+        /// <summary>The field or property (no indexer) an operation refers to through <c>this</c> or statically: a method's own state.</summary>
+        public static ISymbol? ThisMember(IOperation? operation)
         {
             while (operation is IConversionOperation conversion)
             {
@@ -210,9 +216,7 @@ namespace ScrapeLint.Model
                 IPropertyReferenceOperation { Arguments.Length: 0 } property => (property.Property, property.Instance),
                 _ => (null, null),
             };
-            return member is not null && (instance is null or IInstanceReferenceOperation) && SymbolEqualityComparer.Default.Equals(member.ContainingType.OriginalDefinition, Type.OriginalDefinition)
-                ? member.OriginalDefinition
-                : null;
+            return member is not null && instance is null or IInstanceReferenceOperation ? member!.OriginalDefinition : null;
         }
 
         private static void Record(Dictionary<ISymbol, List<StateWrite>> map, ISymbol member, StateWrite write)
