@@ -25,9 +25,11 @@ if (args.SkipWhile(a => a != "--profile").Skip(1).FirstOrDefault() is { } corpus
     // For dotnet-trace: only ScrapeLint's analysis of one workload, a few times.
     var profiled = AnalyzerBenchmarks.Load(corpus);
     var times = args.SkipWhile(a => a != "--times").Skip(1).Select(int.Parse).FirstOrDefault(3);
+    // --with-op: a do-nothing operation analyzer binds every body first, as the SDK's analyzers do in a default build.
+    var analyzers = args.Contains("--with-op") ? Workload.ScrapeLintAnalyzers.Add(new DoNothingOperationAnalyzer()) : Workload.ScrapeLintAnalyzers;
     for (var i = 0; i < times; i++)
     {
-        await Workload.WithAnalyzers(profiled.Declared(), Workload.ScrapeLintAnalyzers, logTime: false).GetAnalyzerDiagnosticsAsync();
+        await Workload.WithAnalyzers(profiled.Declared(), analyzers, logTime: false).GetAnalyzerDiagnosticsAsync();
     }
 
     return 0;

@@ -39,6 +39,7 @@ namespace ScrapeLint.Model
         private readonly object indexGate = new object();
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?> implementationSummaries = new(SymbolEqualityComparer.Default);
         private SyntaxIndex? index;
+        private FileMentions? mentions;
         private int mayRequest;
         private SafeguardKind? pipeline;
 
@@ -78,24 +79,49 @@ namespace ScrapeLint.Model
                 return current;
             }
 
+            var fileMentions = Mentions(Options);
             lock (indexGate)
             {
                 if (index is null)
                 {
-                    var configured = new HashSet<string>(StringComparer.Ordinal);
-                    if (Options is { } options)
-                    {
-                        foreach (var tree in compilation.SyntaxTrees)
-                        {
-                            configured.UnionWith(ScrapeLintOptions.For(options, tree).RequestMethodNames);
-                        }
-                    }
-
                     // A cancelled build leaves the index null: the next caller builds it again.
-                    Volatile.Write(ref index, SyntaxIndex.Build(compilation, Texts, Catalog, configured, IsConfiguredSink, cancellationToken));
+                    Volatile.Write(ref index, SyntaxIndex.Build(compilation, Texts, Catalog, fileMentions, IsConfiguredSink, cancellationToken));
                 }
 
                 return index!;
+            }
+        }
+
+        /// <summary>
+        /// The kinds of names each file has (<see cref="FileMentions"/>), for the index's first round and the evasion rules.
+        /// Made once, with the request methods the options configure in any file.
+        /// </summary>
+        public FileMentions Mentions(AnalyzerOptions? options)
+        {
+            Options ??= options;
+            var current = Volatile.Read(ref mentions);
+            if (current is not null)
+            {
+                return current;
+            }
+
+            lock (indexGate)
+            {
+                if (mentions is null)
+                {
+                    var configured = new HashSet<string>(StringComparer.Ordinal);
+                    if (Options is { } known)
+                    {
+                        foreach (var tree in compilation.SyntaxTrees)
+                        {
+                            configured.UnionWith(ScrapeLintOptions.For(known, tree).RequestMethodNames);
+                        }
+                    }
+
+                    Volatile.Write(ref mentions, new FileMentions(Texts, SyntaxIndex.SeedNames(Catalog, configured), name => SyntaxIndex.IsUngatedSeed(Catalog, configured, name), configured));
+                }
+
+                return mentions!;
             }
         }
 

@@ -17,15 +17,23 @@ namespace ScrapeLint.Model
 
         /// <summary>By an identifier's last character (ASCII): bit <c>n</c> is set when a member of length <c>n</c> ends with it (63 stands for longer).</summary>
         private readonly ulong[] lengthsByEnd = new ulong[128];
-        private readonly Dictionary<ulong, string[]> byKey = new Dictionary<ulong, string[]>();
+        private readonly Dictionary<ulong, (string Name, int Tags)[]> byKey = new Dictionary<ulong, (string Name, int Tags)[]>();
 
         public NameSet(IEnumerable<string> names)
+            : this(names.Select(name => (name, 1)))
         {
-            foreach (var name in names.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal))
+        }
+
+        /// <summary>Names with tags: <see cref="TagsIn"/> tells which tags a text's identifiers carry (a name given twice carries both).</summary>
+        public NameSet(IEnumerable<(string Name, int Tags)> names)
+        {
+            foreach (var group in names.Where(n => n.Name.Length > 0).GroupBy(n => n.Name, StringComparer.Ordinal))
             {
+                var name = group.Key;
+                var tags = group.Aggregate(0, (all, n) => all | n.Tags);
                 var key = Key(name, 0, name.Length);
                 filter[(key >> 6) & 1023] |= 1UL << (int)(key & 63);
-                byKey[key] = byKey.TryGetValue(key, out var same) ? same.Concat(new[] { name }).ToArray() : new[] { name };
+                byKey[key] = byKey.TryGetValue(key, out var same) ? same.Concat(new[] { (name, tags) }).ToArray() : new[] { (name, tags) };
                 var end = name[name.Length - 1];
                 if (end < 128)
                 {
@@ -42,12 +50,8 @@ namespace ScrapeLint.Model
             }
         }
 
-        public bool Contains(string? name) => name is { Length: > 0 } && Contains(name, 0, name.Length);
+        public bool Contains(string? name) => name is { Length: > 0 } && TagsOf(name, 0, name.Length) != 0;
 
-        /// <summary>
-        /// The text has one of the names as an identifier (comments and strings included). Most identifiers are rejected by
-        /// their last character and length, before their key is computed.
-        /// </summary>
         /// <summary>A <c>\uXXXX</c> (or <c>\UXXXXXXXX</c>) escape that is part of an identifier: next to an identifier character.</summary>
         private static bool IsEscapeInIdentifier(string text, int backslash)
         {
@@ -62,11 +66,21 @@ namespace ScrapeLint.Model
 
         private static bool IsIdentifierChar(char c) => c < 128 ? IdentifierChars[c] : char.IsLetterOrDigit(c);
 
-        public bool MentionedIn(string text)
+        /// <summary>The text has one of the names as an identifier (see <see cref="TagsIn"/>).</summary>
+        public bool MentionedIn(string text) => TagsIn(text, wanted: 0) != 0;
+
+        /// <summary>
+        /// The tags of the names the text has as identifiers (comments and strings included), read until every tag of
+        /// <paramref name="wanted"/> is found (0: until the first name). An identifier spelled with escapes (<c>GetStr\u0069ngAsync</c>) may be any
+        /// name: it carries every tag. Most identifiers are rejected by their last character and length, before their key is
+        /// computed.
+        /// </summary>
+        public int TagsIn(string text, int wanted)
         {
             var identifierChars = IdentifierChars;
             var lengths = lengthsByEnd;
             var length = text.Length;
+            var found = 0;
             var i = 0;
             while (i < length)
             {
@@ -75,8 +89,7 @@ namespace ScrapeLint.Model
                 {
                     if (c == '\\' && IsEscapeInIdentifier(text, i))
                     {
-                        // GetStr\u0069ngAsync is GetStringAsync: an identifier spelled with escapes may be any name.
-                        return true;
+                        return ~0;
                     }
 
                     i++;
@@ -90,13 +103,17 @@ namespace ScrapeLint.Model
 
                 var identifierLength = i - start;
                 var last = text[i - 1];
-                if ((last >= 128 || ((lengths[last] >> Math.Min(identifierLength, 63)) & 1) != 0) && Contains(text, start, identifierLength))
+                if ((last >= 128 || ((lengths[last] >> Math.Min(identifierLength, 63)) & 1) != 0) && TagsOf(text, start, identifierLength) is var tags and not 0)
                 {
-                    return true;
+                    found |= tags;
+                    if ((found & wanted) == wanted)
+                    {
+                        return found;
+                    }
                 }
             }
 
-            return false;
+            return found;
         }
 
         /// <summary>Where the text has one of the names as an identifier: the start of each occurrence, in order.</summary>
@@ -123,7 +140,7 @@ namespace ScrapeLint.Model
 
                 var identifierLength = i - start;
                 var last = text[i - 1];
-                if ((last >= 128 || ((lengths[last] >> Math.Min(identifierLength, 63)) & 1) != 0) && Contains(text, start, identifierLength))
+                if ((last >= 128 || ((lengths[last] >> Math.Min(identifierLength, 63)) & 1) != 0) && TagsOf(text, start, identifierLength) != 0)
                 {
                     found.Add(start);
                 }
@@ -132,23 +149,23 @@ namespace ScrapeLint.Model
             return found;
         }
 
-        private bool Contains(string text, int start, int length)
+        private int TagsOf(string text, int start, int length)
         {
             var key = Key(text, start, length);
             if ((filter[(key >> 6) & 1023] & (1UL << (int)(key & 63))) == 0 || !byKey.TryGetValue(key, out var names))
             {
-                return false;
+                return 0;
             }
 
-            foreach (var name in names)
+            foreach (var (name, tags) in names)
             {
                 if (name.Length == length && string.CompareOrdinal(text, start, name, 0, length) == 0)
                 {
-                    return true;
+                    return tags;
                 }
             }
 
-            return false;
+            return 0;
         }
 
         /// <summary>Length and the first and last two characters, mixed so that the low 16 bits spread.</summary>

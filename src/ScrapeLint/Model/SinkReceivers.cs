@@ -20,7 +20,7 @@ namespace ScrapeLint.Model
         private readonly Compilation compilation;
         private readonly bool stringReceivers;
         private HashSet<string>? sourceTypeNames;
-        private HashSet<string>? libraryDerived;
+        private readonly Dictionary<string, bool> libraryDerived = new Dictionary<string, bool>(StringComparer.Ordinal);
 
         /// <param name="stringReceivers">Flurl is referenced: a string or Uri receiver can be a request (<c>url.GetAsync()</c>).</param>
         public SinkReceivers(Compilation compilation, bool stringReceivers)
@@ -74,9 +74,9 @@ namespace ScrapeLint.Model
         }
 
         /// <summary>
-        /// Unless the name is one of the project's types and no project type of that name derives from a sink library.
-        /// The project's type names come from its declaration table; the types that derive from a library are listed once,
-        /// from the declared types (their base lists are bound before analyzers run).
+        /// Unless the name is one of the project's types and no project type of that name derives from a sink library. The
+        /// project's type names come from its declaration table; the types of one name are looked up there once, and their
+        /// bases (bound before analyzers run) are read.
         /// </summary>
         private bool MayBeSinkTypeName(string name, CancellationToken cancellationToken)
         {
@@ -86,41 +86,12 @@ namespace ScrapeLint.Model
                 return true;
             }
 
-            if (libraryDerived is null)
+            if (!libraryDerived.TryGetValue(name, out var derived))
             {
-                var derived = new HashSet<string>(StringComparer.Ordinal);
-                var pending = new Stack<INamespaceOrTypeSymbol>();
-                pending.Push(compilation.Assembly.GlobalNamespace);
-                while (pending.Count > 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var current = pending.Pop();
-                    if (current is INamespaceSymbol ns)
-                    {
-                        foreach (var member in ns.GetMembers())
-                        {
-                            pending.Push(member);
-                        }
-
-                        continue;
-                    }
-
-                    var type = (INamedTypeSymbol)current;
-                    if (FromLibrary(type))
-                    {
-                        derived.Add(type.Name);
-                    }
-
-                    foreach (var nested in type.GetTypeMembers())
-                    {
-                        pending.Push(nested);
-                    }
-                }
-
-                libraryDerived = derived;
+                libraryDerived[name] = derived = compilation.GetSymbolsWithName(name, SymbolFilter.Type, cancellationToken).OfType<INamedTypeSymbol>().Any(FromLibrary);
             }
 
-            return libraryDerived.Contains(name);
+            return derived;
         }
 
         private static bool FromLibrary(INamedTypeSymbol type)

@@ -107,8 +107,35 @@ namespace ScrapeLint.Model
             public bool Kept { get; set; }
         }
 
-        public static SyntaxIndex Build(Compilation compilation, SourceStrings texts, SinkCatalog catalog, HashSet<string> configuredNames, Func<IMethodSymbol, SyntaxTree, bool> isConfiguredSink, CancellationToken cancellationToken)
+        /// <summary>
+        /// The names that make a file worth walking in the first round: the sinks' (a sink with a common name only where the
+        /// text also names its library), registrations', handlers' and configured request methods'.
+        /// </summary>
+        public static HashSet<string> SeedNames(SinkCatalog catalog, HashSet<string> configuredNames)
         {
+            var names = new HashSet<string>(catalog.Names, StringComparer.Ordinal) { "AddHttpClient", "AddHttpMessageHandler", "DelegatingHandler", "HttpClientHandler", "PoliteHttpHandler", "AddRateLimiter", "RateLimitAsync", "RateLimit", "AddConcurrencyLimiter" };
+            names.UnionWith(configuredNames);
+            if (names.Remove("Create") | names.Remove("CreateHttp"))
+            {
+                // Sinks only as WebRequest.Create(…): the common name alone is no evidence.
+                names.Add("WebRequest");
+                names.Add("HttpWebRequest");
+            }
+
+            if (catalog.HasNavigatingProperty)
+            {
+                names.Add(SinkCatalog.NavigatingPropertyName);
+            }
+
+            return names;
+        }
+
+        /// <summary>A seed name that makes a file worth walking whatever else its text names.</summary>
+        public static bool IsUngatedSeed(SinkCatalog catalog, HashSet<string> configuredNames, string name) => !catalog.IsGated(name) || configuredNames.Contains(name);
+
+        public static SyntaxIndex Build(Compilation compilation, SourceStrings texts, SinkCatalog catalog, FileMentions mentions, Func<IMethodSymbol, SyntaxTree, bool> isConfiguredSink, CancellationToken cancellationToken)
+        {
+            var configuredNames = mentions.Configured;
             var handlers = ImmutableArray.CreateBuilder<ClassDeclarationSyntax>();
             var constructed = new HashSet<string>(StringComparer.Ordinal);
             var polly = false;
@@ -137,40 +164,27 @@ namespace ScrapeLint.Model
             // where the text also names its library); then the trees naming the wrappers and handlers found so far, until
             // no new tree qualifies. A wrapper that only its own file can call (a local function, a private method of a
             // type that is not partial) sends no other tree to be walked: its callers are in the tree it was found in.
-            var names = new HashSet<string>(catalog.Names, StringComparer.Ordinal) { "AddHttpClient", "AddHttpMessageHandler", "DelegatingHandler", "HttpClientHandler", "PoliteHttpHandler", "AddRateLimiter", "RateLimitAsync", "RateLimit", "AddConcurrencyLimiter" };
-            names.UnionWith(configuredNames);
-            if (names.Remove("Create") | names.Remove("CreateHttp"))
-            {
-                // Sinks only as WebRequest.Create(…): the common name alone is no evidence.
-                names.Add("WebRequest");
-                names.Add("HttpWebRequest");
-            }
-
-            if (catalog.HasNavigatingProperty)
-            {
-                names.Add(SinkCatalog.NavigatingPropertyName);
-            }
-
+            var names = SeedNames(catalog, configuredNames);
             var known = new HashSet<string>(names, StringComparer.Ordinal);
-            var ungated = new NameSet(names.Where(n => !catalog.IsGated(n) || configuredNames.Contains(n)));
-            var anyName = new NameSet(names);
             var gatedSets = new Dictionary<int, NameSet>();
             var pending = compilation.SyntaxTrees.ToList();
             var firstRound = true;
             while (true)
             {
-                var lookup = firstRound ? anyName : new NameSet(names);
+                // The first round reads the names each file was found to have; a later one scans for the new names.
+                var lookup = firstRound ? null : new NameSet(names);
                 var round = new List<SyntaxTree>();
                 foreach (var tree in pending)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var text = texts.Of(tree, cancellationToken);
-                    if (!lookup.MentionedIn(text))
+                    var mentioned = lookup is null ? mentions.Of(tree, cancellationToken) : lookup.MentionedIn(text) ? FileMentions.Sink | FileMentions.UngatedSink : 0;
+                    if ((mentioned & FileMentions.Sink) == 0)
                     {
                         continue;
                     }
 
-                    if (firstRound && !ungated.MentionedIn(text))
+                    if ((mentioned & FileMentions.UngatedSink) == 0)
                     {
                         // Only common sink names: walked when the text also names their library.
                         var mask = MaskOf(tree);

@@ -43,48 +43,95 @@ namespace ScrapeLint.Rules
                     return;
                 }
 
-                start.RegisterSyntaxNodeAction(
-                    node =>
+                start.RegisterSemanticModelAction(file =>
+                {
+                    var tree = file.SemanticModel.SyntaxTree;
+                    var cancellationToken = file.CancellationToken;
+                    if (!MayHaveSites(tree, model, file.Options, cancellationToken))
                     {
-                        var name = SiteName(node.Node);
-                        if (name is null
-                            || (!AnyRuleName.Contains(name) && !(model.MentionsCaptchaServices(node.CancellationToken) && (CaptchaServices.IsSolvingName(name) || model.Crawl.Catalog.IsSinkName(name))))
-                            || (CommonNames.Contains(name) && !Mentions(node.Node, name, model, node.CancellationToken))
-                            || (Logins.PostNames.Contains(name) && !model.MentionsCaptchaServices(node.CancellationToken) && !MentionsPassword(node.Node, model, node.CancellationToken)))
+                        return;
+                    }
+
+                    foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                    {
+                        if (node.IsKind(SyntaxKind.InvocationExpression) || node.IsKind(SyntaxKind.ObjectCreationExpression)
+                            || node.IsKind(SyntaxKind.SimpleAssignmentExpression) || node.IsKind(SyntaxKind.ComplexElementInitializerExpression))
                         {
-                            return;
+                            Analyze(node, file.SemanticModel, model, file.Options, file.ReportDiagnostic, cancellationToken);
                         }
-
-                        EvasionSite? site = null;
-                        foreach (var rule in Rules)
-                        {
-                            if (!rule.IsCandidate(name, model, node.CancellationToken))
-                            {
-                                continue;
-                            }
-
-                            if (site is null)
-                            {
-                                var operation = Operation(node.Node, node.SemanticModel, node.CancellationToken);
-                                if (operation is null)
-                                {
-                                    return;
-                                }
-
-                                site = new EvasionSite(node.Node, operation, model, node.Options, node.CancellationToken);
-                            }
-
-                            foreach (var diagnostic in rule.Check(site))
-                            {
-                                node.ReportDiagnostic(diagnostic);
-                            }
-                        }
-                    },
-                    SyntaxKind.InvocationExpression,
-                    SyntaxKind.ObjectCreationExpression,
-                    SyntaxKind.SimpleAssignmentExpression,
-                    SyntaxKind.ComplexElementInitializerExpression);
+                    }
+                });
             });
+        }
+
+        /// <summary>
+        /// Whether a file can hold a site some rule looks at: its text has a distinctive site name, a word that makes a common
+        /// site worth binding, or a post beside a password; any file can when the project names a CAPTCHA service. The file's
+        /// names come from the scan the crawl index shares (<see cref="FileMentions"/>); no node of another file is visited.
+        /// </summary>
+        private static bool MayHaveSites(SyntaxTree tree, EvasionModel model, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            if (model.MentionsCaptchaServices(cancellationToken))
+            {
+                return true;
+            }
+
+            var mentioned = model.Crawl.Mentions(options).Of(tree, cancellationToken);
+            if ((mentioned & FileMentions.EvasionSite) != 0)
+            {
+                return true;
+            }
+
+            var text = model.Crawl.Texts.Of(tree, cancellationToken);
+            foreach (var word in EvasionSiteNames.CommonSiteWords)
+            {
+                if (text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return (mentioned & FileMentions.LoginPost) != 0
+                && (text.IndexOf("pass", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("pwd", StringComparison.OrdinalIgnoreCase) >= 0);
+        }
+
+        /// <summary>One site: rejected by its name before anything is bound, else bound once and handed to the rules that look at that name.</summary>
+        private static void Analyze(SyntaxNode node, SemanticModel semanticModel, EvasionModel model, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            var name = SiteName(node);
+            if (name is null
+                || (!EvasionSiteNames.Any.Contains(name) && !(model.MentionsCaptchaServices(cancellationToken) && (CaptchaServices.IsSolvingName(name) || model.Crawl.Catalog.IsSinkName(name))))
+                || (EvasionSiteNames.Common.Contains(name) && !Mentions(node, name, model, cancellationToken))
+                || (Logins.PostNames.Contains(name) && !model.MentionsCaptchaServices(cancellationToken) && !MentionsPassword(node, model, cancellationToken))
+                || GeneratedCode.IsInMarkedSymbol(node, semanticModel, cancellationToken))
+            {
+                return;
+            }
+
+            EvasionSite? site = null;
+            foreach (var rule in Rules)
+            {
+                if (!rule.IsCandidate(name, model, cancellationToken))
+                {
+                    continue;
+                }
+
+                if (site is null)
+                {
+                    var operation = Operation(node, semanticModel, cancellationToken);
+                    if (operation is null)
+                    {
+                        return;
+                    }
+
+                    site = new EvasionSite(node, operation, model, options, cancellationToken);
+                }
+
+                foreach (var diagnostic in rule.Check(site))
+                {
+                    report(diagnostic);
+                }
+            }
         }
 
         /// <summary>
@@ -109,25 +156,8 @@ namespace ScrapeLint.Rules
             return semanticModel.GetOperation(node, cancellationToken);
         }
 
-        /// <summary>Every name some rule looks at: one lookup rejects almost every node before the rules are asked.</summary>
-        private static readonly NameSet AnyRuleName = new NameSet(
-            UserAgents.SiteNames.Concat(BrowserSettings.ArgumentSiteNames).Concat(BrowserSettings.ScriptSiteNames)
-                .Concat(Proxies.SiteNames).Concat(SessionCookies.SiteNames).Concat(CaptchaServices.EvasionPlugins)
-                .Concat(HeaderEntries.DictionarySiteNames).Concat(Logins.TypingNames).Concat(Logins.PostNames)
-                .Concat(SessionCookies.RestoreSiteNames));
-
         /// <summary>
-        /// Site names every codebase uses for other things (<c>list.Add</c>, <c>dict[key] = …</c>, <c>Address = …</c>):
-        /// such a site is bound only when its own tokens, or its statement's for a proxy setting, name a
-        /// User-Agent, a cookie, a session or a proxy.
-        /// </summary>
-        private static readonly HashSet<string> CommonNames = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "Add", "Set", "[]", "TryAddWithoutValidation", "AddHeader", "AddDefaultHeader", "WithHeader", "Address", "Server",
-        };
-
-        /// <summary>
-        /// The site's text (its statement's for <c>Address</c> and <c>Server</c>) has "agent", "cookie", "session" or "prox", in
+        /// The site copies a header dictionary in a loop, or its text (its statement's for <c>Address</c> and <c>Server</c>) has "agent", "cookie", "session" or "prox", in
         /// any case, comments included. One pass over the span: only a character that can start a word is looked at further,
         /// and the rest of the word is compared by hand (the words are ASCII letters; <c>string.Compare</c> with
         /// <c>OrdinalIgnoreCase</c> cost 100 ns a call, and one in four characters starts one of the words).

@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace ScrapeLint.Model
+{
+    /// <summary>
+    /// Which kinds of names each file of a compilation has as identifiers (comments and strings included): one scan of
+    /// its text, made once and shared by the crawl index and the evasion rules, decides whether the file is worth walking.
+    /// </summary>
+    internal sealed class FileMentions
+    {
+        /// <summary>A sink, registration or configured request method (<see cref="SyntaxIndex.SeedNames"/>).</summary>
+        public const int Sink = 1;
+
+        /// <summary>A sink name that is one in any file, not only in a file that also names its library.</summary>
+        public const int UngatedSink = 2;
+
+        /// <summary>A name only an evasion site has (<see cref="EvasionSiteNames.Distinctive"/>).</summary>
+        public const int EvasionSite = 4;
+
+        /// <summary>An HTTP call that can post a login form (<see cref="Logins.PostNames"/>).</summary>
+        public const int LoginPost = 8;
+
+        private const int All = Sink | UngatedSink | EvasionSite | LoginPost;
+
+        private readonly SourceStrings texts;
+        private readonly NameSet names;
+        private readonly ConcurrentDictionary<SyntaxTree, int> tags = new ConcurrentDictionary<SyntaxTree, int>();
+
+        public FileMentions(SourceStrings texts, IEnumerable<string> seedNames, Func<string, bool> isUngated, HashSet<string> configured)
+        {
+            this.texts = texts;
+            Configured = configured;
+            names = new NameSet(
+                seedNames.Select(name => (name, Sink | (isUngated(name) ? UngatedSink : 0)))
+                    .Concat(EvasionSiteNames.Distinctive.Select(name => (name, EvasionSite)))
+                    .Concat(Logins.PostNames.Select(name => (name, LoginPost))));
+        }
+
+        /// <summary>The method names configured as requests (<c>scrapelint.request_methods</c>) in any file.</summary>
+        public HashSet<string> Configured { get; }
+
+        /// <summary>The kinds of names the file has (an identifier spelled with escapes counts as every kind).</summary>
+        public int Of(SyntaxTree tree, CancellationToken cancellationToken)
+            => tags.TryGetValue(tree, out var found) ? found : tags.GetOrAdd(tree, names.TagsIn(texts.Of(tree, cancellationToken), All));
+    }
+}
