@@ -49,7 +49,7 @@ namespace ScrapeLint.Rules
                         var name = SiteName(node.Node);
                         if (name is null
                             || (!AnyRuleName.Contains(name) && !(model.MentionsCaptchaServices(node.CancellationToken) && (CaptchaServices.IsSolvingName(name) || model.Crawl.Catalog.IsSinkName(name))))
-                            || (CommonNames.Contains(name) && !Mentions(node.Node, name, model, node.CancellationToken))
+                            || (CommonNames.Contains(name) && !Mentions(node.Node, name, model, node.CancellationToken) && !MentionsByValue(node.Node, node.SemanticModel, node.CancellationToken))
                             || (Logins.PostNames.Contains(name) && !model.MentionsCaptchaServices(node.CancellationToken) && !MentionsPassword(node.Node, model, node.CancellationToken)))
                         {
                             return;
@@ -204,6 +204,42 @@ namespace ScrapeLint.Rules
                     case AnonymousFunctionExpressionSyntax:
                     case LocalFunctionStatementSyntax:
                         return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly string[] MentionWords = { "agent", "cookie", "session", "prox" };
+
+        /// <summary>
+        /// A name spelled in parts (<c>("Coo" + "kie")</c>, <c>"User-" + Agent</c>) has none of the words in its text: an argument
+        /// (or indexer key, or initializer element) that is a concatenation is compared by its constant value. Only such
+        /// concatenations are bound, and they are rare among the arguments of <c>Add</c>-like calls.
+        /// </summary>
+        private static bool MentionsByValue(SyntaxNode node, SemanticModel semanticModel, CancellationToken cancellationToken)
+        {
+            IEnumerable<ExpressionSyntax> parts = node switch
+            {
+                InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments.Select(a => a.Expression),
+                InitializerExpressionSyntax initializer => initializer.Expressions,
+                AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } => element.ArgumentList.Arguments.Select(a => a.Expression),
+                AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax element } => element.ArgumentList.Arguments.Select(a => a.Expression),
+                _ => Enumerable.Empty<ExpressionSyntax>(),
+            };
+            foreach (var part in parts)
+            {
+                var expression = part;
+                while (expression is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    expression = parenthesized.Expression;
+                }
+
+                if (expression.IsKind(SyntaxKind.AddExpression)
+                    && semanticModel.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: string value }
+                    && MentionWords.Any(w => value.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0))
+                {
+                    return true;
                 }
             }
 
