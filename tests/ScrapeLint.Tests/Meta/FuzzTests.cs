@@ -123,6 +123,7 @@ public class FuzzTests
         var failures = new ConcurrentQueue<string>();
         var kinds = new ConcurrentDictionary<MutationKind, int>();
         var fixesApplied = 0;
+        var checkedMutants = 0;
         var slowest = (PerLine: 0.0, Name: "");
         var gate = new object();
         var watch = Stopwatch.StartNew();
@@ -133,6 +134,7 @@ public class FuzzTests
             await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = stop.Token }, async (batch, _) =>
             {
                 var mutants = batch.Select(i => Mutate(seed, i)).ToList();
+                Interlocked.Add(ref checkedMutants, mutants.Count);
                 foreach (var mutant in mutants)
                 {
                     kinds.AddOrUpdate(mutant.Kind, 1, (_, n) => n + 1);
@@ -185,7 +187,7 @@ public class FuzzTests
             // Enough failures to report.
         }
 
-        output.WriteLine($"seed {seed}: {indices.Length} mutants ({string.Join(", ", kinds.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"))}), {fixesApplied} fixes applied, {watch.Elapsed.TotalSeconds:N1} s");
+        output.WriteLine($"seed {seed}: {checkedMutants} of {indices.Length} mutants checked ({string.Join(", ", kinds.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"))}), {fixesApplied} fixes applied, {watch.Elapsed.TotalSeconds:N1} s");
         output.WriteLine($"slowest analysis per line: {slowest.PerLine:N3} ms ({slowest.Name}); budget {BudgetPerLine.TotalMilliseconds} ms a line, at least {BudgetFloor.TotalSeconds} s");
         Assert.True(failures.IsEmpty, $"{failures.Count} fuzz failure(s):\n" + string.Join("\n", failures));
     }
