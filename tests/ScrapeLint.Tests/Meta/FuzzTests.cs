@@ -18,9 +18,10 @@ namespace ScrapeLint.Tests.Meta;
 
 /// <summary>
 /// Issue 18: seeded mutants of the sources of <see cref="RobustnessTests.AllSources"/> (token deletions, swaps and
-/// duplications, truncations, deep nesting, long chains, escapes, partial-class splits), each analysed by every
-/// ScrapeLint analyzer in a compilation of its own; on a sample of them the registered code fixes are applied.
-/// Fails on any analyzer or fixer exception and on any mutant whose analysis exceeds its time budget.
+/// duplications, truncations, deep nesting, long chains, escapes, partial-class splits), analysed by every ScrapeLint
+/// analyzer in batches of <see cref="MutantsPerCompilation"/> per compilation (a failing batch is checked again mutant by
+/// mutant); on a sample of them the registered code fixes are applied. Fails on any analyzer or fixer exception and on
+/// any analysis or fix over its time budget.
 /// <para>
 /// CI runs <see cref="DefaultMutants"/> mutants of <see cref="DefaultSeed"/>. <c>SCRAPELINT_FUZZ_SEED</c> and
 /// <c>SCRAPELINT_FUZZ_MUTANTS</c> change both (scripts/fuzz.sh); <c>SCRAPELINT_FUZZ_ONLY=i</c> runs mutant i alone,
