@@ -839,4 +839,160 @@ internal static class CorpusGenerator
         b.Append("    }\n}\n");
         return b.ToString();
     }
+
+    /// <summary>The shapes of workload (e) (issue 18), each one a file whose shape grows with the scale.</summary>
+    public static readonly string[] HardShapeNames = { "multi-assigned locals", "string concatenation", "Flurl chain", "helper fan-in", "conditional DAG", "else-if ladder" };
+
+    /// <summary>
+    /// Flurl's URL builders, as the analyzers know them (by namespace): enough for a chain of path segments and query
+    /// parameters ending in a string.
+    /// </summary>
+    public const string FlurlStub = """
+        namespace Flurl
+        {
+            public sealed class Url
+            {
+                public Url(string baseUrl) { }
+                public override string ToString() => string.Empty;
+            }
+
+            public static class GeneratedExtensions
+            {
+                public static Url AppendPathSegment(this string url, object segment) => new Url(url);
+                public static Url AppendPathSegment(this Url url, object segment) => url;
+                public static Url SetQueryParam(this string url, string name, object value) => new Url(url);
+                public static Url SetQueryParam(this Url url, string name, object value) => url;
+            }
+        }
+
+        """;
+
+    /// <summary>
+    /// One crawler file made of <paramref name="shape"/> (one of <see cref="HardShapeNames"/>) at <paramref name="scale"/>:
+    /// twelve methods (enough work at 1x for a stable figure), each building the URL (or the User-Agent) of a request sent in a <c>foreach</c> over a list, so the
+    /// analyzers evaluate the shape. The shape's own size (chain length, helpers, DAG depth, rungs) grows linearly with
+    /// the scale; so does the file.
+    /// </summary>
+    public static string HardShape(string shape, int scale)
+    {
+        var b = new StringBuilder(Usings);
+        b.Append("using System.Net.Http;\n");
+        if (shape == "Flurl chain")
+        {
+            b.Append("using Flurl;\n");
+        }
+
+        b.Append($"\nnamespace Contoso.Hard\n{{\n    public sealed class HardCrawler\n    {{\n        private readonly HttpClient _http = new HttpClient();\n");
+        const int methods = 12;
+        for (var m = 0; m < methods; m++)
+        {
+            b.Append($"\n        public async Task Crawl{m}(IReadOnlyList<string> handles, int kind)\n        {{\n");
+            switch (shape)
+            {
+                case "multi-assigned locals":
+                {
+                    // Each local assigned three times from the previous one: 2^n paths, n locals. The URL stays a profile
+                    // page (the handle in the path, the chain in the query), so the finding depends on the whole chain.
+                    var n = 8 * scale;
+                    b.Append("            foreach (var handle in handles)\n            {\n");
+                    b.Append("                var u0 = \"https://www.example.com/people/\" + handle + \"?v=1\";\n");
+                    for (var i = 1; i < n; i++)
+                    {
+                        b.Append($"                var u{i} = u{i - 1} + \"&a{i}=1\";\n");
+                        b.Append($"                if (kind > {i}) {{ u{i} = u{i - 1} + \"&b{i}=1\"; }} else {{ u{i} = u{i - 1} + \"&c{i}=1\"; }}\n");
+                    }
+
+                    b.Append($"                await _http.GetStringAsync(u{n - 1});\n            }}\n");
+                    break;
+                }
+
+                case "string concatenation":
+                {
+                    var n = 60 * scale;
+                    b.Append("            foreach (var handle in handles)\n            {\n                var url = \"https://www.example.com/users/\" + handle + \"?v=1\"");
+                    for (var i = 0; i < n; i++)
+                    {
+                        b.Append(i % 6 == 5 ? $"\n                    + \"&p{i}=\"" : i % 6 == 2 ? " + kind" : $" + \"{i % 10}\"");
+                    }
+
+                    b.Append(";\n                await _http.GetStringAsync(url);\n            }\n");
+                    break;
+                }
+
+                case "Flurl chain":
+                {
+                    var n = 16 * scale;
+                    b.Append("            foreach (var handle in handles)\n            {\n                var url = \"https://www.example.com/people\".AppendPathSegment(handle)");
+                    for (var i = 0; i < n; i++)
+                    {
+                        b.Append($"\n                    .SetQueryParam(\"q{i}\", kind)");
+                    }
+
+                    b.Append(";\n                await _http.GetStringAsync(url.ToString());\n            }\n");
+                    break;
+                }
+
+                case "helper fan-in":
+                {
+                    // n callers of one helper here; n helpers of their own below (each parameter traced to a header set).
+                    var n = 25 * scale;
+                    for (var i = 0; i < n; i++)
+                    {
+                        b.Append(i % 2 == 0
+                            ? $"            SetAgent(_http, \"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.{m}.{i} Safari/537.36\");\n"
+                            : $"            Agent{m}_{i}(_http, \"Mozilla/5.0 (X11; Linux x86_64; rv:{i}.0) Gecko/20100101 Firefox/{i}.0\");\n");
+                    }
+
+                    b.Append("            foreach (var handle in handles)\n            {\n                await _http.GetStringAsync(\"https://www.example.com/people/\" + handle);\n            }\n");
+                    break;
+                }
+
+                case "conditional DAG":
+                {
+                    // Each local chosen over the two before it: the paths double at every level.
+                    var n = 6 * scale;
+                    b.Append("            foreach (var handle in handles)\n            {\n");
+                    b.Append("                var c0 = \"https://www.example.com/people/\" + handle + \"?v=0\";\n                var c1 = c0 + \"&w=1\";\n");
+                    for (var i = 2; i < n + 2; i++)
+                    {
+                        b.Append($"                var c{i} = kind > {i} ? c{i - 1} + \"&x{i}=1\" : c{i - 2} + \"&y{i}=1\";\n");
+                    }
+
+                    b.Append($"                await _http.GetStringAsync(c{n + 1});\n            }}\n");
+                    break;
+                }
+
+                default:
+                {
+                    var n = 25 * scale;
+                    b.Append("            string url;\n");
+                    for (var i = 0; i < n; i++)
+                    {
+                        b.Append(i == 0 ? "            " : "            else ").Append($"if (kind == {i})\n            {{\n                url = \"https://www.example{i}.com/people/\";\n            }}\n");
+                    }
+
+                    b.Append("            else\n            {\n                url = \"https://www.example.com/people/\";\n            }\n\n");
+                    b.Append("            foreach (var handle in handles)\n            {\n                await _http.GetStringAsync(url + handle);\n            }\n");
+                    break;
+                }
+            }
+
+            b.Append("        }\n");
+        }
+
+        if (shape == "helper fan-in")
+        {
+            b.Append("\n        private static void SetAgent(HttpClient client, string agent) => client.DefaultRequestHeaders.Add(\"User-Agent\", agent);\n");
+            for (var m = 0; m < methods; m++)
+            {
+                for (var i = 1; i < 25 * scale; i += 2)
+                {
+                    b.Append($"\n        private static void Agent{m}_{i}(HttpClient client, string agent)\n        {{\n            client.DefaultRequestHeaders.Add(\"User-Agent\", agent);\n        }}\n");
+                }
+            }
+        }
+
+        b.Append("    }\n}\n");
+        return b.ToString();
+    }
 }

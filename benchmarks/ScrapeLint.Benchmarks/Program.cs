@@ -13,6 +13,9 @@ using ScrapeLint.Benchmarks;
 // dotnet run -c Release --project benchmarks/ScrapeLint.Benchmarks              the ratio report against the targets
 // dotnet run -c Release --project benchmarks/ScrapeLint.Benchmarks -- --runs 5  more runs per figure (median)
 // dotnet run -c Release --project benchmarks/ScrapeLint.Benchmarks -- --only b  one workload: a, b, c or d
+// dotnet run -c Release --project benchmarks/ScrapeLint.Benchmarks -- --only e  the hard shapes at 1x, 4x, 16x (issue 18): only
+//                                                                                 with --only e, never in a plain run (minutes);
+//                                                                                 --shape Flurl: the shapes whose name has that text
 // dotnet run -c Release --project benchmarks/ScrapeLint.Benchmarks -- --bdn     the same workloads under BenchmarkDotNet
 if (args.Contains("--bdn"))
 {
@@ -37,12 +40,13 @@ if (args.SkipWhile(a => a != "--profile").Skip(1).FirstOrDefault() is { } corpus
 
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(3);
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
-return await Report.RunAsync(runs, only) ? 0 : 1;
+var shapeFilter = args.SkipWhile(a => a != "--shape").Skip(1).FirstOrDefault();
+return await Report.RunAsync(runs, only, shapeFilter) ? 0 : 1;
 
 /// <summary>The figures of issue 8, printed next to their targets.</summary>
 internal static class Report
 {
-    public static async Task<bool> RunAsync(int runs, string? only)
+    public static async Task<bool> RunAsync(int runs, string? only, string? shapeFilter = null)
     {
         Console.WriteLine($"ScrapeLint analyzers: {string.Join(", ", Workload.ScrapeLintAnalyzers.Select(a => $"{a.GetType().Name} ({string.Join(" ", a.SupportedDiagnostics.Select(d => d.Id))})"))}");
         Console.WriteLine($"Median of {runs} runs after one warm-up (three for the small file of (c)); each run compiles afresh; analysis is sequential (concurrentAnalysis: false).");
@@ -76,6 +80,11 @@ internal static class Report
         if (only is null or "c")
         {
             ok &= await PathologicalAsync(runs);
+        }
+
+        if (only is "e")
+        {
+            ok &= await HardShapesAsync(runs, shapeFilter);
         }
 
         var scope = only is null ? "" : $" (workload {only} only)";
@@ -129,6 +138,50 @@ internal static class Report
         Console.WriteLine($"  time per line 4x / 1x = {growth:N2}  target <= 1.50 (no super-linear growth): {(met ? "MET" : "MISSED")}");
         Console.WriteLine();
         return met;
+    }
+
+    /// <summary>
+    /// (e) The shapes that were exponential or quadratic before issue 18 (multi-assigned local chains, long concatenations and
+    /// Flurl chains, helper fan-in, conditional DAGs, else-if ladders), each in a crawler file at 1x, 4x and 16x its size.
+    /// Linear analysis keeps the time per line flat: 4x/1x and 16x/1x at most 1.5.
+    /// </summary>
+    private static async Task<bool> HardShapesAsync(int runs, string? shapeFilter)
+    {
+        Console.WriteLine("(e) hard shapes at 1x, 4x and 16x: time per line (charged net), findings of the file, growth of the time per line");
+        var scales = new[] { 1, 4, 16 };
+        var ok = true;
+        var summary = new List<string>();
+        foreach (var shape in CorpusGenerator.HardShapeNames.Where(s => shapeFilter is null || s.Contains(shapeFilter, StringComparison.OrdinalIgnoreCase)))
+        {
+            var perLine = new List<double>();
+            var line = new System.Text.StringBuilder($"  {shape,-22}");
+            foreach (var scale in scales)
+            {
+                var files = new List<(string, string)> { ($"Hard{scale}.cs", CorpusGenerator.HardShape(shape, scale)) };
+                if (shape == "Flurl chain")
+                {
+                    files.Add(("Flurl.cs", CorpusGenerator.FlurlStub));
+                }
+
+                var workload = new Workload("Hard" + scale, files);
+                var findings = (await Workload.WithAnalyzers(workload.Declared(), Workload.ScrapeLintAnalyzers, logTime: false).GetAnalyzerDiagnosticsAsync())
+                    .Where(d => d.Location.SourceTree?.FilePath.StartsWith("Hard", StringComparison.Ordinal) == true)
+                    .Select(d => d.Id).OrderBy(id => id).ToList();
+                var figures = await MeasureAsync(workload, runs, warmups: 3);
+                perLine.Add(figures.Net * 1000 / workload.Lines);
+                line.Append($"  {scale,2}x {workload.Lines,5:N0} lines {figures.Net,7:N1} ms {perLine[^1],7:N1} us/line [{string.Join(" ", findings.GroupBy(f => f).Select(g => $"{g.Key}x{g.Count()}"))}]");
+            }
+
+            var (four, sixteen) = (perLine[1] / Math.Max(perLine[0], 1e-9), perLine[2] / Math.Max(perLine[0], 1e-9));
+            var met = four <= 1.5 && sixteen <= 1.5;
+            ok &= met;
+            Console.WriteLine(line);
+            summary.Add($"  {shape,-22}  4x/1x {four,5:N2}  16x/1x {sixteen,5:N2}  target <= 1.50: {(met ? "MET" : "MISSED")}");
+        }
+
+        Console.WriteLine(string.Join("\n", summary));
+        Console.WriteLine();
+        return ok;
     }
 
     private static async Task<Figures> MeasureAsync(Workload workload, int runs, int warmups = 1)

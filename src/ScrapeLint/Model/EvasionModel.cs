@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -26,6 +27,7 @@ namespace ScrapeLint.Model
         private readonly Lazy<INamedTypeSymbol?> cookie;
         private readonly Lazy<INamedTypeSymbol?> cookieContainer;
         private readonly ConcurrentDictionary<ISymbol, List<(IOperation Call, BodyFacts? Facts)>> calls = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxTree, Dictionary<string, List<SyntaxNode>>> callSites = new();
         private readonly ConcurrentDictionary<ISymbol, List<(IOperation Use, BodyFacts? Facts)>> uses = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, List<string>> typeHosts = new(SymbolEqualityComparer.Default);
         private int mentionsCaptchaServices;
@@ -136,26 +138,31 @@ namespace ScrapeLint.Model
             var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
             foreach (var tree in Compilation.SyntaxTrees)
             {
-                if (Crawl.Texts.Of(tree, cancellationToken).IndexOf(name, StringComparison.Ordinal) < 0)
+                // A file's calls are indexed by name the first time a traced method is named in it: n helpers of one file
+                // cost one walk of the file, not n (issue 18: n User-Agent helpers were O(n²)).
+                if (!callSites.TryGetValue(tree, out var sites))
                 {
-                    continue;
-                }
-
-                SemanticModel? semanticModel = null;
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
-                {
-                    var matches = node switch
-                    {
-                        InvocationExpressionSyntax invocation => SyntaxIndex.InvokedName(invocation) == name,
-                        ObjectCreationExpressionSyntax creation => method.MethodKind == MethodKind.Constructor && creation.Type is SimpleNameSyntax simple && simple.Identifier.ValueText == name,
-                        ImplicitObjectCreationExpressionSyntax or ConstructorInitializerSyntax => method.MethodKind == MethodKind.Constructor,
-                        _ => false,
-                    };
-                    if (!matches)
+                    if (Crawl.Texts.Of(tree, cancellationToken).IndexOf(name, StringComparison.Ordinal) < 0)
                     {
                         continue;
                     }
 
+                    sites = callSites.GetOrAdd(tree, t => IndexCallSites(t, cancellationToken));
+                }
+
+                IEnumerable<SyntaxNode> nodes = sites.TryGetValue(name, out var named) ? named : Array.Empty<SyntaxNode>();
+                if (method.MethodKind == MethodKind.Constructor)
+                {
+                    // In document order, as one walk of the file would find them.
+                    nodes = nodes
+                        .Concat(sites.TryGetValue(CreationKey + name, out var created) ? created : Array.Empty<SyntaxNode>())
+                        .Concat(sites.TryGetValue(CreationKey, out var implicitly) ? implicitly : Array.Empty<SyntaxNode>())
+                        .OrderBy(n => n.SpanStart);
+                }
+
+                SemanticModel? semanticModel = null;
+                foreach (var node in nodes)
+                {
 #pragma warning disable RS1030 // The driver's semantic models are cached per tree: this one is shared, not rebuilt.
                     semanticModel ??= Compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
@@ -174,6 +181,38 @@ namespace ScrapeLint.Model
             }
 
             return result;
+        }
+
+        /// <summary>Prefix of the index key of <c>new T(…)</c> (<c>"new T"</c>); the key alone holds <c>new(…)</c> and <c>: this(…)</c>/<c>: base(…)</c>.</summary>
+        private const string CreationKey = "new ";
+
+        /// <summary>A file's invocations by invoked name and its object creations by created type (see <see cref="CreationKey"/>).</summary>
+        private static Dictionary<string, List<SyntaxNode>> IndexCallSites(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var index = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                var key = node switch
+                {
+                    InvocationExpressionSyntax invocation => SyntaxIndex.InvokedName(invocation),
+                    ObjectCreationExpressionSyntax { Type: SimpleNameSyntax simple } => CreationKey + simple.Identifier.ValueText,
+                    ImplicitObjectCreationExpressionSyntax or ConstructorInitializerSyntax => CreationKey,
+                    _ => null,
+                };
+                if (key is null)
+                {
+                    continue;
+                }
+
+                if (!index.TryGetValue(key, out var nodes))
+                {
+                    index[key] = nodes = new List<SyntaxNode>();
+                }
+
+                nodes.Add(node);
+            }
+
+            return index;
         }
 
         private List<(IOperation, BodyFacts?)> FindUses(ISymbol member, CancellationToken cancellationToken)

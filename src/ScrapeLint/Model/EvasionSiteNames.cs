@@ -27,12 +27,8 @@ namespace ScrapeLint.Model
             "Add", "Set", "[]", "TryAddWithoutValidation", "AddHeader", "AddDefaultHeader", "WithHeader", "Address", "Server",
         };
 
-        /// <summary>
-        /// The words that make a common site worth binding (<see cref="Common"/>), and "header" for a header dictionary copied
-        /// in a loop (its file names the headers' type or property): a file whose text has none of them has no common site
-        /// worth binding.
-        /// </summary>
-        public static readonly string[] CommonSiteWords = { "agent", "cookie", "session", "prox", "header" };
+        /// <summary>The words that make a common site worth binding (<see cref="Common"/>), in any case.</summary>
+        public static readonly string[] MentionWords = { "agent", "cookie", "session", "prox" };
 
         /// <summary>The names that are neither common nor a post (<see cref="Logins.PostNames"/>): a file that has one is walked.</summary>
         public static readonly string[] Distinctive = Names.Where(name => !Common.Contains(name) && !Logins.PostNames.Contains(name)).ToArray();

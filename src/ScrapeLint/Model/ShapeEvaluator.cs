@@ -110,9 +110,8 @@ namespace ScrapeLint.Model
                         IInterpolationOperation hole => Evaluate(hole.Expression),
                         _ => UrlShape.Empty,
                     }));
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary
-                    when binary.Type?.SpecialType == SpecialType.System_String || binary.LeftOperand.Type?.SpecialType == SpecialType.System_String || binary.RightOperand.Type?.SpecialType == SpecialType.System_String:
-                    return UrlShape.Concat(Evaluate(binary.LeftOperand), Evaluate(binary.RightOperand));
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when IsConcatenation(binary):
+                    return Concatenation(binary);
                 case ICoalesceOperation coalesce:
                     return Best(Evaluate(coalesce.Value), Evaluate(coalesce.WhenNull));
                 case IConditionalOperation conditional when conditional.WhenFalse is not null:
@@ -676,6 +675,29 @@ namespace ScrapeLint.Model
             }
 
             return shape;
+        }
+
+        private static bool IsConcatenation(IBinaryOperation binary)
+            => binary.Type?.SpecialType == SpecialType.System_String || binary.LeftOperand.Type?.SpecialType == SpecialType.System_String || binary.RightOperand.Type?.SpecialType == SpecialType.System_String;
+
+        /// <summary>
+        /// <c>a + b + c + …</c>, which parses left-deep, as one list of parts: evaluated by recursion its depth was its length,
+        /// and a 200-part URL lost its shape (and its finding) at <see cref="MaxDepth"/>. Each part still costs a step.
+        /// </summary>
+        private UrlShape Concatenation(IBinaryOperation binary)
+        {
+            var parts = new List<IOperation>();
+            IOperation left = binary;
+            while (left is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, ConstantValue.HasValue: false } add && IsConcatenation(add))
+            {
+                parts.Add(add.RightOperand);
+                left = add.LeftOperand;
+                steps++;
+            }
+
+            parts.Add(left);
+            parts.Reverse();
+            return UrlShape.Concat(parts.Select(Evaluate).ToList());
         }
 
         private UrlShape Flurl(IInvocationOperation invocation, IOperation receiver)

@@ -83,12 +83,19 @@ namespace ScrapeLint.Rules
             }
 
             var text = model.Crawl.Texts.Of(tree, cancellationToken);
-            foreach (var word in EvasionSiteNames.CommonSiteWords)
+            foreach (var word in EvasionSiteNames.MentionWords)
             {
                 if (text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
                 {
                     return true;
                 }
+            }
+
+            // A header dictionary copied in a loop, or a header name spelled in parts (<c>"Coo" + "kie"</c>): its file names
+            // the headers' type or property.
+            if (text.IndexOf("header", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
             }
 
             return (mentioned & FileMentions.LoginPost) != 0
@@ -101,7 +108,7 @@ namespace ScrapeLint.Rules
             var name = SiteName(node);
             if (name is null
                 || (!EvasionSiteNames.Any.Contains(name) && !(model.MentionsCaptchaServices(cancellationToken) && (CaptchaServices.IsSolvingName(name) || model.Crawl.Catalog.IsSinkName(name))))
-                || (EvasionSiteNames.Common.Contains(name) && !Mentions(node, name, model, cancellationToken))
+                || (EvasionSiteNames.Common.Contains(name) && !Mentions(node, name, model, cancellationToken) && !MentionsByValue(node, semanticModel, cancellationToken))
                 || (Logins.PostNames.Contains(name) && !model.MentionsCaptchaServices(cancellationToken) && !MentionsPassword(node, model, cancellationToken))
                 || GeneratedCode.IsInMarkedSymbol(node, semanticModel, cancellationToken))
             {
@@ -234,6 +241,40 @@ namespace ScrapeLint.Rules
                     case AnonymousFunctionExpressionSyntax:
                     case LocalFunctionStatementSyntax:
                         return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A name spelled in parts (<c>("Coo" + "kie")</c>, <c>"User-" + Agent</c>) has none of the words in its text: an argument
+        /// (or indexer key, or initializer element) that is a concatenation is compared by its constant value. Only such
+        /// concatenations are bound, and they are rare among the arguments of <c>Add</c>-like calls.
+        /// </summary>
+        private static bool MentionsByValue(SyntaxNode node, SemanticModel semanticModel, CancellationToken cancellationToken)
+        {
+            IEnumerable<ExpressionSyntax> parts = node switch
+            {
+                InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments.Select(a => a.Expression),
+                InitializerExpressionSyntax initializer => initializer.Expressions,
+                AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } => element.ArgumentList.Arguments.Select(a => a.Expression),
+                AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax element } => element.ArgumentList.Arguments.Select(a => a.Expression),
+                _ => Enumerable.Empty<ExpressionSyntax>(),
+            };
+            foreach (var part in parts)
+            {
+                var expression = part;
+                while (expression is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    expression = parenthesized.Expression;
+                }
+
+                if (expression.IsKind(SyntaxKind.AddExpression)
+                    && semanticModel.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: string value }
+                    && EvasionSiteNames.MentionWords.Any(w => value.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0))
+                {
+                    return true;
                 }
             }
 

@@ -45,4 +45,41 @@ public class EvaluationDepthTests
         source.AppendLine("}");
         return RateLimit.VerifyAsync(source.ToString(), RateLimit.Diagnostic("SL2002").WithLocation(0));
     }
+
+    /// <summary>
+    /// Issue 18, scaling benchmark (e): <c>"https://…/" + page + "?v=1" + "&amp;p0=" + … </c> of hundreds of parts parses
+    /// left-deep, and evaluated by recursion its depth was its length: past the depth cap (128) the URL became a hole and
+    /// the finding was lost. A concatenation is now one list of parts.
+    /// </summary>
+    [Theory]
+    [InlineData(100)]
+    [InlineData(300)]
+    [InlineData(1000)]
+    public Task LongConcatenation_KeepsTheLoopFinding(int parts)
+    {
+        var source = new StringBuilder();
+        source.AppendLine("using System.Collections.Generic;");
+        source.AppendLine("using System.Net.Http;");
+        source.AppendLine("using System.Threading.Tasks;");
+        source.AppendLine("public class Concatenated");
+        source.AppendLine("{");
+        source.AppendLine("    private readonly HttpClient http = new HttpClient();");
+        source.AppendLine("    public async Task Run(IEnumerable<string> pages, int kind)");
+        source.AppendLine("    {");
+        source.AppendLine("        foreach (var page in pages)");
+        source.AppendLine("        {");
+        source.Append("            var url = \"https://forum.example.net/\" + page + \"?v=1\"");
+        for (var i = 0; i < parts; i++)
+        {
+            source.Append(i % 3 == 0 ? $" + \"&p{i}=\"" : i % 3 == 1 ? " + kind" : $"\n                + \"{i % 10}\"");
+        }
+
+        source.AppendLine(";");
+        source.AppendLine("            var html = await {|#0:http.GetStringAsync(url)|};");
+        source.AppendLine("            if (html.Contains(\"href=\")) System.Console.WriteLine(html.Length);");
+        source.AppendLine("        }");
+        source.AppendLine("    }");
+        source.AppendLine("}");
+        return RateLimit.VerifyAsync(source.ToString(), RateLimit.Diagnostic("SL2002").WithLocation(0));
+    }
 }

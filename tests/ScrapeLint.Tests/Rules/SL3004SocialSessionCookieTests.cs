@@ -262,6 +262,55 @@ public class SL3004SocialSessionCookieTests
             """,
             Verify.Diagnostic(Id).WithLocation(0).WithArguments("Session cookie 'JSESSIONID'", "LinkedIn", "a System.Net.Cookie"));
 
+    /// <summary>Issue 18: the header name is compared by its constant value, not its spelling.</summary>
+    [Fact]
+    public Task CookieHeaderNameSpelledInPartsIsReported()
+        => Verify.VerifyAsync(Id, Usings + """
+            public class SplitHeaderSession
+            {
+                private readonly HttpClient http = new HttpClient { BaseAddress = new Uri("https://www.facebook.com/") };
+                public Task<string> MeAsync(string user, string xs)
+                {
+                    {|#0:http.DefaultRequestHeaders.Add(("Coo" + "kie"), $"c_user={user}; xs={xs}")|};
+                    return http.GetStringAsync("https://www.facebook.com/me");
+                }
+            }
+            """,
+            Verify.Diagnostic(Id).WithLocation(0));
+
+    public static TheoryData<string> SilentSplitHeaderNames => new()
+    {
+        // Another header whose name ends in "Cookie".
+        """
+        public class OtherHeader
+        {
+            private readonly HttpClient http = new HttpClient { BaseAddress = new Uri("https://www.facebook.com/") };
+            public Task<string> MeAsync(string user, string xs)
+            {
+                http.DefaultRequestHeaders.Add("X-" + "Cookie", $"c_user={user}; xs={xs}");
+                return http.GetStringAsync("https://www.facebook.com/me");
+            }
+        }
+        """,
+        // The platform's cookie names against a host that is not the platform.
+        """
+        public class OwnHost
+        {
+            private readonly HttpClient http = new HttpClient { BaseAddress = new Uri("https://shop.contoso.example/") };
+            public Task<string> MeAsync(string session)
+            {
+                http.DefaultRequestHeaders.Add("Coo" + "kie", $"sessionid={session}");
+                return http.GetStringAsync("https://shop.contoso.example/me");
+            }
+        }
+        """,
+    };
+
+    [Theory]
+    [MemberData(nameof(SilentSplitHeaderNames))]
+    public Task HeaderNameSpelledInPartsIsSilentWhenNotASessionCookie(string source)
+        => Verify.VerifyAsync(Id, Usings + source);
+
     /// <summary>Cookie headers in collection initializers and header dictionaries (issue 16).</summary>
     public static TheoryData<string> CookieHeadersInInitializersAndDictionaries => new()
     {
