@@ -33,6 +33,9 @@ internal sealed class Accounted : DiagnosticAnalyzer
 
     public long AllocatedInside => Interlocked.Read(ref allocatedBytes);
 
+    /// <summary>The analyzer registered a syntax-node action: its telemetry then holds the driver's per-node dispatch too.</summary>
+    public bool HasSyntaxNodeActions { get; private set; }
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Inner.SupportedDiagnostics;
 
     public override void Initialize(AnalysisContext context) => Inner.Initialize(new Context(context, this));
@@ -104,7 +107,10 @@ internal sealed class Accounted : DiagnosticAnalyzer
         public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw Unmeasured();
 
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
-            => inner.RegisterSyntaxNodeAction(owner.Wrap(action), syntaxKinds);
+        {
+            owner.HasSyntaxNodeActions = true;
+            inner.RegisterSyntaxNodeAction(owner.Wrap(action), syntaxKinds);
+        }
 
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
             => inner.RegisterOperationAction(owner.Wrap(action), operationKinds);
@@ -135,7 +141,10 @@ internal sealed class Accounted : DiagnosticAnalyzer
         public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw Unmeasured();
 
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
-            => inner.RegisterSyntaxNodeAction(owner.Wrap(action), syntaxKinds);
+        {
+            owner.HasSyntaxNodeActions = true;
+            inner.RegisterSyntaxNodeAction(owner.Wrap(action), syntaxKinds);
+        }
 
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
             => inner.RegisterOperationAction(owner.Wrap(action), operationKinds);

@@ -52,7 +52,8 @@ internal static class Report
         Console.WriteLine($"Median of {runs} runs after one warm-up (three for the small file of (c)); each run compiles afresh; analysis is sequential (concurrentAnalysis: false).");
         Console.WriteLine("compiler = Compilation.GetDiagnostics() without analyzers (declarations and every method body bound).");
         Console.WriteLine("analyzer = GetAnalyzerTelemetryInfoAsync ExecutionTime (the analyzer's own callbacks, as -p:ReportAnalyzer=true shows them);");
-        Console.WriteLine("net      = analyzer minus a do-nothing syntax-node analyzer on the same node kinds (the driver's cost of any such analyzer);");
+        Console.WriteLine("net      = analyzer minus a do-nothing syntax-node analyzer on the same node kinds (the driver's cost of any such analyzer),");
+        Console.WriteLine("           when ScrapeLint registered a syntax-node action in the pass (else nothing is subtracted);");
         Console.WriteLine("charged  = analyzer minus the collection pauses that fell inside its callbacks, plus the pass's pauses times its share of");
         Console.WriteLine("           the bytes the pass allocated (a blocking collection stops whichever callback allocates when the heap's budget");
         Console.WriteLine("           runs out); the targets are held against the charged net figure.");
@@ -98,7 +99,7 @@ internal static class Report
         Console.WriteLine($"{title}: {workload.Lines:N0} lines in {workload.Files} files, {errors} compile errors");
         var figures = await MeasureAsync(workload, runs);
         Console.WriteLine($"  compiler           {figures.Compiler,9:N0} ms");
-        Console.WriteLine($"  do-nothing syntax  {figures.NoopSyntax,9:N1} ms  {figures.NoopSyntax / figures.Compiler,8:P3}");
+        Console.WriteLine($"  do-nothing syntax  {figures.NoopSyntax,9:N1} ms  {figures.NoopSyntax / figures.Compiler,8:P3}  ({(figures.Subtracted > 0 ? "subtracted: ScrapeLint registered syntax-node actions" : "not subtracted: ScrapeLint registered no syntax-node action")})");
         Console.WriteLine($"  do-nothing op      {figures.NoopOperation,9:N1} ms  {figures.NoopOperation / figures.Compiler,8:P3}");
         foreach (var (analyzer, time, charged) in figures.PerAnalyzer)
         {
@@ -106,7 +107,7 @@ internal static class Report
             Console.WriteLine($"  {analyzer.GetType().Name,-18} {time,9:N1} ms  {time / figures.Compiler,8:P3}  charged {charged,7:N1} ms  ({families})");
         }
 
-        var raw = Math.Max(0, figures.ScrapeLint - figures.NoopSyntax);
+        var raw = Math.Max(0, figures.ScrapeLint - figures.Subtracted);
         var net = figures.Net;
         Console.WriteLine($"  ScrapeLint total   {figures.ScrapeLint,9:N1} ms  {figures.ScrapeLint / figures.Compiler,8:P3}; net {raw,7:N1} ms  {raw / figures.Compiler,8:P3}  (telemetry as measured)");
         Console.WriteLine($"  GC                 {figures.PausesInside,9:N1} ms of collection pauses fell inside ScrapeLint's callbacks; the pass paused {figures.PassPause:N0} ms and allocated {figures.PassAllocated / 1048576.0:N0} MiB, {figures.AllocatedInside / 1048576.0:N1} MiB of it inside ScrapeLint");
@@ -200,6 +201,7 @@ internal static class Report
         return new Figures(
             Median(f => f.Compiler),
             Median(f => f.NoopSyntax),
+            Median(f => f.Subtracted),
             Median(f => f.NoopOperation),
             Median(f => f.ScrapeLint),
             Workload.ScrapeLintAnalyzers.Select((a, i) => (a, Median(f => f.PerAnalyzer[i].Time), Median(f => f.PerAnalyzer[i].Charged))).ToImmutableArray(),
@@ -233,7 +235,7 @@ internal static class Report
         // the driver does the same work in both (a driver with no action registered at all skips binding altogether).
         var (baselineWall, baselineBytes) = await WallAsync(workload, ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingSyntaxAnalyzer()));
         var (scrapeLintWall, scrapeLintBytes) = await WallAsync(workload, Workload.ScrapeLintAnalyzers.Add(new DoNothingSyntaxAnalyzer()));
-        return new Figures(compiler, pass.NoopSyntax, pass.NoopOperation, pass.PerAnalyzer.Sum(p => p.Time), pass.PerAnalyzer, scrapeLintWall - baselineWall, scrapeLintBytes - baselineBytes)
+        return new Figures(compiler, pass.NoopSyntax, pass.Subtracted, pass.NoopOperation, pass.PerAnalyzer.Sum(p => p.Time), pass.PerAnalyzer, scrapeLintWall - baselineWall, scrapeLintBytes - baselineBytes)
         {
             Charged = pass.Charged,
             Net = pass.Net,
@@ -286,19 +288,24 @@ internal static class Report
         var (noopSyntaxTime, noopSyntaxCharged) = await TimeOf(noopSyntax);
         var noopOperationTime = operationAnalyzer ? (await withAll.GetAnalyzerTelemetryInfoAsync(noopOperation, default)).ExecutionTime.TotalMilliseconds : 0;
         var scrapeLintCharged = perAnalyzer.Sum(p => p.Charged);
+
+        // The do-nothing analyzer's time is the driver's per-node dispatch, which ScrapeLint's telemetry holds only when it
+        // registered syntax-node actions itself (its per-file actions have none).
+        var dispatched = scrapeLint.Any(a => a.HasSyntaxNodeActions);
         return new Pass(
             perAnalyzer.ToImmutable(),
             noopSyntaxTime,
+            dispatched ? noopSyntaxTime : 0,
             noopOperationTime,
             scrapeLintCharged,
-            Math.Max(0, scrapeLintCharged - noopSyntaxCharged),
+            dispatched ? Math.Max(0, scrapeLintCharged - noopSyntaxCharged) : scrapeLintCharged,
             scrapeLint.Sum(a => a.PausesInside.TotalMilliseconds),
             passPauseTime,
             passAllocated,
             scrapeLint.Sum(a => (double)a.AllocatedInside));
     }
 
-    private sealed record Pass(ImmutableArray<(DiagnosticAnalyzer Analyzer, double Time, double Charged)> PerAnalyzer, double NoopSyntax, double NoopOperation, double Charged, double Net, double PausesInside, double PassPause, double PassAllocated, double AllocatedInside);
+    private sealed record Pass(ImmutableArray<(DiagnosticAnalyzer Analyzer, double Time, double Charged)> PerAnalyzer, double NoopSyntax, double Subtracted, double NoopOperation, double Charged, double Net, double PausesInside, double PassPause, double PassAllocated, double AllocatedInside);
 
     private static async Task<(double Milliseconds, long Bytes)> WallAsync(Workload workload, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
@@ -317,7 +324,7 @@ internal static class Report
         GC.Collect();
     }
 
-    private sealed record Figures(double Compiler, double NoopSyntax, double NoopOperation, double ScrapeLint, ImmutableArray<(DiagnosticAnalyzer Analyzer, double Time, double Charged)> PerAnalyzer, double WallDelta, double AllocatedDelta)
+    private sealed record Figures(double Compiler, double NoopSyntax, double Subtracted, double NoopOperation, double ScrapeLint, ImmutableArray<(DiagnosticAnalyzer Analyzer, double Time, double Charged)> PerAnalyzer, double WallDelta, double AllocatedDelta)
     {
         /// <summary>ScrapeLint's telemetry with each analyzer's collection pauses replaced by its allocation share of the pass's.</summary>
         public double Charged { get; init; }

@@ -79,7 +79,7 @@ namespace ScrapeLint.Model
                 return current;
             }
 
-            var fileMentions = Mentions(Options);
+            var fileMentions = Mentions(Options, cancellationToken);
             lock (indexGate)
             {
                 if (index is null)
@@ -96,7 +96,7 @@ namespace ScrapeLint.Model
         /// The kinds of names each file has (<see cref="FileMentions"/>), for the index's first round and the evasion rules.
         /// Made once, with the request methods the options configure in any file.
         /// </summary>
-        public FileMentions Mentions(AnalyzerOptions? options)
+        public FileMentions Mentions(AnalyzerOptions? options, CancellationToken cancellationToken)
         {
             Options ??= options;
             var current = Volatile.Read(ref mentions);
@@ -118,7 +118,7 @@ namespace ScrapeLint.Model
                         }
                     }
 
-                    Volatile.Write(ref mentions, new FileMentions(Texts, SyntaxIndex.SeedNames(Catalog, configured), name => SyntaxIndex.IsUngatedSeed(Catalog, configured, name), configured));
+                    Volatile.Write(ref mentions, new FileMentions(compilation, Texts, SyntaxIndex.SeedNames(Catalog, configured), name => SyntaxIndex.IsUngatedSeed(Catalog, configured, name), configured, cancellationToken));
                 }
 
                 return mentions!;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -29,9 +28,10 @@ namespace ScrapeLint.Model
 
         private readonly SourceStrings texts;
         private readonly NameSet names;
-        private readonly ConcurrentDictionary<SyntaxTree, int> tags = new ConcurrentDictionary<SyntaxTree, int>();
+        private readonly Dictionary<SyntaxTree, int> tags = new Dictionary<SyntaxTree, int>();
 
-        public FileMentions(SourceStrings texts, IEnumerable<string> seedNames, Func<string, bool> isUngated, HashSet<string> configured)
+        /// <summary>Scans every file of the compilation (the index's first round reads them all).</summary>
+        public FileMentions(Compilation compilation, SourceStrings texts, IEnumerable<string> seedNames, Func<string, bool> isUngated, HashSet<string> configured, CancellationToken cancellationToken)
         {
             this.texts = texts;
             Configured = configured;
@@ -39,6 +39,10 @@ namespace ScrapeLint.Model
                 seedNames.Select(name => (name, Sink | (isUngated(name) ? UngatedSink : 0)))
                     .Concat(EvasionSiteNames.Distinctive.Select(name => (name, EvasionSite)))
                     .Concat(Logins.PostNames.Select(name => (name, LoginPost))));
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                tags[tree] = Scan(tree, cancellationToken);
+            }
         }
 
         /// <summary>The method names configured as requests (<c>scrapelint.request_methods</c>) in any file.</summary>
@@ -46,6 +50,8 @@ namespace ScrapeLint.Model
 
         /// <summary>The kinds of names the file has (an identifier spelled with escapes counts as every kind).</summary>
         public int Of(SyntaxTree tree, CancellationToken cancellationToken)
-            => tags.TryGetValue(tree, out var found) ? found : tags.GetOrAdd(tree, names.TagsIn(texts.Of(tree, cancellationToken), All));
+            => tags.TryGetValue(tree, out var found) ? found : Scan(tree, cancellationToken);
+
+        private int Scan(SyntaxTree tree, CancellationToken cancellationToken) => names.TagsIn(texts.Of(tree, cancellationToken), All);
     }
 }

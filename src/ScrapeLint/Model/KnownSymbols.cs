@@ -205,7 +205,7 @@ namespace ScrapeLint.Model
         /// reference list, so a library that is not referenced costs no type lookup at all.
         /// </summary>
         public bool References(string assemblyNames, string typeName)
-            => assemblyNames.Split('|').Any(referencedAssemblies.Contains) || Compilation.Assembly.TypeNames.Contains(typeName);
+            => assemblyNames.Split('|').Any(referencedAssemblies.Contains) || Compilation.ContainsSymbolsWithName(typeName, SymbolFilter.Type);
 
         /// <summary>The compilation can see the namespace (<c>OpenQA.Selenium</c>), from a reference or its own source: no type is loaded.</summary>
         public static bool HasNamespace(Compilation compilation, string dottedName)

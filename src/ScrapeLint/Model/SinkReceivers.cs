@@ -20,7 +20,7 @@ namespace ScrapeLint.Model
         private readonly Compilation compilation;
         private readonly bool stringReceivers;
         private HashSet<string>? sourceTypeNames;
-        private readonly Dictionary<string, bool> libraryDerived = new Dictionary<string, bool>(StringComparer.Ordinal);
+        private HashSet<string>? libraryDerived;
 
         /// <param name="stringReceivers">Flurl is referenced: a string or Uri receiver can be a request (<c>url.GetAsync()</c>).</param>
         public SinkReceivers(Compilation compilation, bool stringReceivers)
@@ -74,24 +74,50 @@ namespace ScrapeLint.Model
         }
 
         /// <summary>
-        /// Unless the name is one of the project's types and no project type of that name derives from a sink library. The
-        /// project's type names come from its declaration table; the types of one name are looked up there once, and their
-        /// bases (bound before analyzers run) are read.
+        /// Unless the name is one of the project's types and no project type of that name derives from a sink library. Both
+        /// lists come from one walk of the project's declared types (their base lists are bound before analyzers run), made
+        /// the first time a receiver's type is asked about.
         /// </summary>
         private bool MayBeSinkTypeName(string name, CancellationToken cancellationToken)
         {
-            sourceTypeNames ??= new HashSet<string>(compilation.Assembly.TypeNames, StringComparer.Ordinal);
-            if (!sourceTypeNames.Contains(name))
+            if (sourceTypeNames is null)
             {
-                return true;
+                var all = new HashSet<string>(StringComparer.Ordinal);
+                var derived = new HashSet<string>(StringComparer.Ordinal);
+                var pending = new Stack<INamespaceOrTypeSymbol>();
+                pending.Push(compilation.Assembly.GlobalNamespace);
+                while (pending.Count > 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var current = pending.Pop();
+                    if (current is INamespaceSymbol ns)
+                    {
+                        foreach (var member in ns.GetMembers())
+                        {
+                            pending.Push(member);
+                        }
+
+                        continue;
+                    }
+
+                    var type = (INamedTypeSymbol)current;
+                    all.Add(type.Name);
+                    if (FromLibrary(type))
+                    {
+                        derived.Add(type.Name);
+                    }
+
+                    foreach (var nested in type.GetTypeMembers())
+                    {
+                        pending.Push(nested);
+                    }
+                }
+
+                libraryDerived = derived;
+                sourceTypeNames = all;
             }
 
-            if (!libraryDerived.TryGetValue(name, out var derived))
-            {
-                libraryDerived[name] = derived = compilation.GetSymbolsWithName(name, SymbolFilter.Type, cancellationToken).OfType<INamedTypeSymbol>().Any(FromLibrary);
-            }
-
-            return derived;
+            return !sourceTypeNames.Contains(name) || libraryDerived!.Contains(name);
         }
 
         private static bool FromLibrary(INamedTypeSymbol type)
@@ -107,12 +133,32 @@ namespace ScrapeLint.Model
             return type.AllInterfaces.Any(InLibrary);
         }
 
+        /// <summary>The type's namespace starts with a sink library's (<see cref="LibraryNamespaces"/>), read without rendering it.</summary>
         private static bool InLibrary(INamedTypeSymbol type)
         {
-            var ns = type.ContainingNamespace?.ToDisplayString() ?? "";
+            if (type.SpecialType == SpecialType.System_Object)
+            {
+                return false;
+            }
+
+            INamespaceSymbol? root = null, second = null;
+            for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            {
+                second = root;
+                root = ns;
+            }
+
+            if (root is null)
+            {
+                return false;
+            }
+
             foreach (var library in LibraryNamespaces)
             {
-                if (ns.StartsWith(library, StringComparison.Ordinal))
+                var dot = library.IndexOf('.');
+                if (dot < 0
+                    ? root.Name.StartsWith(library, StringComparison.Ordinal)
+                    : root.Name.Length == dot && string.CompareOrdinal(root.Name, 0, library, 0, dot) == 0 && second is not null && second.Name.StartsWith(library.Substring(dot + 1), StringComparison.Ordinal))
                 {
                     return true;
                 }

@@ -69,14 +69,14 @@ namespace ScrapeLint.Rules
         /// site worth binding, or a post beside a password; any file can when the project names a CAPTCHA service. The file's
         /// names come from the scan the crawl index shares (<see cref="FileMentions"/>); no node of another file is visited.
         /// </summary>
-        private static bool MayHaveSites(SyntaxTree tree, EvasionModel model, AnalyzerOptions options, CancellationToken cancellationToken)
+        internal static bool MayHaveSites(SyntaxTree tree, EvasionModel model, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             if (model.MentionsCaptchaServices(cancellationToken))
             {
                 return true;
             }
 
-            var mentioned = model.Crawl.Mentions(options).Of(tree, cancellationToken);
+            var mentioned = model.Crawl.Mentions(options, cancellationToken).Of(tree, cancellationToken);
             if ((mentioned & FileMentions.EvasionSite) != 0)
             {
                 return true;
