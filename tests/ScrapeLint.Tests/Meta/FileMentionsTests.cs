@@ -53,7 +53,7 @@ public class FileMentionsTests
     [InlineData("foreach (var (k, v) in row) columns.Add(k, v);", false)]
     [InlineData("bus.Send(message); await client.PostAsync(url, body);", false)]
     [InlineData("await client.PostAsync(url, body); // the user's password", true)]
-    [InlineData("var form = new { user, pwd };", false)]
+    [InlineData("var form = new { user, pwd = 1 };", false)]
     [InlineData("client.DefaultRequestHeaders.UserAgent.ParseAdd(ua);", true)]
     [InlineData("options.AddArgument(\"--headless\");", true)]
     [InlineData("list.Add(item); // the session we keep", true)]
@@ -70,23 +70,79 @@ public class FileMentionsTests
             {
                 public static void Run(dynamic list, dynamic map, dynamic settings, dynamic columns, dynamic row, dynamic bus, dynamic client, dynamic options,
                     dynamic extra, dynamic request, dynamic item, dynamic key, dynamic value, dynamic host, dynamic message, dynamic url, dynamic body,
-                    dynamic user, dynamic pwd, dynamic ua, dynamic next)
+                    dynamic user, dynamic ua, dynamic next)
                 {
                     {{statements}}
                 }
             }
             """;
-        var compilation = await CorpusTests.CompileAsync(source, OutputKind.DynamicallyLinkedLibrary, requireNoErrors: false);
+        var compilation = await AllAnalyzers.CompileAsync(source, OutputKind.DynamicallyLinkedLibrary, requireNoErrors: false, libraries: false);
         var model = EvasionModel.For(compilation);
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
-        Assert.Equal(walked, EvasionAnalyzer.MayHaveSites(compilation.SyntaxTrees.Single(), model, options, CancellationToken.None));
+        Assert.Equal(walked, EvasionAnalyzer.MayHaveSites(compilation.SyntaxTrees.Single(t => t.ToString().Contains("class Code")), model, options, CancellationToken.None));
     }
 
     [Fact]
     public async Task EveryFileIsWalkedWhenTheProjectNamesACaptchaService()
     {
-        var compilation = await CorpusTests.CompileAsync("public static class Code { public static void Run(System.Collections.Generic.List<int> list) => list.Add(1); }", OutputKind.DynamicallyLinkedLibrary, requireNoErrors: false);
+        var compilation = await AllAnalyzers.CompileAsync("public static class Code { public static void Run(System.Collections.Generic.List<int> list) => list.Add(1); }", OutputKind.DynamicallyLinkedLibrary, requireNoErrors: false, libraries: false);
         compilation = compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("public static class Solver { public const string Service = \"https://2captcha.com/in.php\"; }"));
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+        Assert.True(EvasionAnalyzer.MayHaveSites(compilation.SyntaxTrees.Single(t => t.ToString().Contains("class Code")), EvasionModel.For(compilation), options, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Every reported case of the evasion rule tests, alone in a project with no library stubs (the stubs name CAPTCHA
+    /// services, which opens every file): the file that holds the site is walked.
+    /// </summary>
+    public static TheoryData<string, int> ReportedEvasionCases
+    {
+        get
+        {
+            var data = new TheoryData<string, int>();
+            var sets = new (string Name, TheoryData<string> Cases)[]
+            {
+                ("SL3001", Rules.SL3001BrowserUserAgentTests.Positives),
+                ("SL3001 headers", Rules.SL3001BrowserUserAgentTests.HeaderInitializersAndDictionaries),
+                ("SL3002", Rules.SL3002RotatingProxyTests.Positives),
+                ("SL3002 fields", Rules.SL3002RotatingProxyTests.RotatedThroughFields),
+                ("SL3003", Rules.SL3003CaptchaOrBotEvasionTests.Positives),
+                ("SL3004", Rules.SL3004SocialSessionCookieTests.Positives),
+                ("SL3004 headers", Rules.SL3004SocialSessionCookieTests.CookieHeadersInInitializersAndDictionaries),
+                ("SL3004 jars", Rules.SL3004SocialSessionCookieTests.StateAndRestoredJars),
+                ("SL3005", Rules.SL3005AutomatedLoginTests.Positives),
+            };
+            foreach (var (name, cases) in sets)
+            {
+                var index = 0;
+                foreach (var row in cases)
+                {
+                    data.Add(name, index++);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ReportedEvasionCases))]
+    public async Task EveryReportedEvasionCaseIsInAWalkedFile(string set, int index)
+    {
+        var cases = set switch
+        {
+            "SL3001" => Rules.SL3001BrowserUserAgentTests.Positives,
+            "SL3001 headers" => Rules.SL3001BrowserUserAgentTests.HeaderInitializersAndDictionaries,
+            "SL3002" => Rules.SL3002RotatingProxyTests.Positives,
+            "SL3002 fields" => Rules.SL3002RotatingProxyTests.RotatedThroughFields,
+            "SL3003" => Rules.SL3003CaptchaOrBotEvasionTests.Positives,
+            "SL3004" => Rules.SL3004SocialSessionCookieTests.Positives,
+            "SL3004 headers" => Rules.SL3004SocialSessionCookieTests.CookieHeadersInInitializersAndDictionaries,
+            "SL3004 jars" => Rules.SL3004SocialSessionCookieTests.StateAndRestoredJars,
+            _ => Rules.SL3005AutomatedLoginTests.Positives,
+        };
+        var source = Verifiers.TestMarkup.Strip((string)Enumerable.ElementAt<object[]>(cases, index)[0]);
+        var compilation = await AllAnalyzers.CompileAsync(source, OutputKind.DynamicallyLinkedLibrary, requireNoErrors: false, libraries: false);
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
         Assert.True(EvasionAnalyzer.MayHaveSites(compilation.SyntaxTrees.First(), EvasionModel.For(compilation), options, CancellationToken.None));
     }
