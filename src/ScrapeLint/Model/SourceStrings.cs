@@ -9,14 +9,25 @@ namespace ScrapeLint.Model
 {
     /// <summary>
     /// The text of each file of a compilation as one string, for the text searches that decide what is worth binding.
-    /// Taking it costs nothing for the usual <c>StringText</c>; a large file's text is copied once and kept.
+    /// Taking it costs nothing for the usual string text; a large file's text is copied once and kept.
     /// </summary>
     internal sealed class SourceStrings
     {
         private readonly ConcurrentDictionary<SyntaxTree, string> texts = new ConcurrentDictionary<SyntaxTree, string>();
 
         public string Of(SyntaxTree tree, CancellationToken cancellationToken)
-            => texts.TryGetValue(tree, out var text) ? text : texts.GetOrAdd(tree, tree.GetText(cancellationToken).ToString());
+        {
+            if (texts.TryGetValue(tree, out var kept))
+            {
+                return kept;
+            }
+
+            // A string text (the compiler's for a file of under 40 K characters) gives the string it holds, the same instance
+            // each time: nothing to copy or keep. Any other text (large files, editor buffers) is copied once and kept.
+            var text = tree.GetText(cancellationToken);
+            var whole = text.ToString();
+            return ReferenceEquals(whole, text.ToString()) ? whole : texts.GetOrAdd(tree, whole);
+        }
 
         /// <summary>
         /// A node's source text for a message or a hole's name: on one line, cut to 40 characters. A long node's text is not
@@ -42,9 +53,17 @@ namespace ScrapeLint.Model
         {
             for (var at = text.IndexOf(stem, comparison); at >= 0; at = text.IndexOf(stem, at + stem.Length, comparison))
             {
+                var next = at + stem.Length;
+                if (next >= text.Length)
+                {
+                    break;
+                }
+
                 foreach (var suffix in suffixes)
                 {
-                    if (string.Compare(text, at + stem.Length, suffix, 0, suffix.Length, comparison) == 0)
+                    // The first character decides most places ("cap" in "capacity", "escape"): no comparison call for them.
+                    var first = text[next] == suffix[0] || (comparison == StringComparison.OrdinalIgnoreCase && char.ToLowerInvariant(text[next]) == char.ToLowerInvariant(suffix[0]));
+                    if (first && string.Compare(text, next, suffix, 0, suffix.Length, comparison) == 0)
                     {
                         return true;
                     }

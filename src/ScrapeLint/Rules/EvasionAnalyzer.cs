@@ -43,6 +43,11 @@ namespace ScrapeLint.Rules
                     return;
                 }
 
+                // What every file's check reads, made once before any file is analysed: files analysed in parallel would otherwise
+                // wait for the first of them to make it, and each wait would count as analyzer time. It is text only; nothing is bound.
+                model.Crawl.Mentions(start.Options, start.CancellationToken);
+                model.MentionsCaptchaServices(start.CancellationToken);
+
                 start.RegisterSemanticModelAction(file =>
                 {
                     var tree = file.SemanticModel.SyntaxTree;
