@@ -95,29 +95,30 @@ public class FileMentionsTests
     /// Every reported case of the evasion rule tests, alone in a project with no library stubs (the stubs name CAPTCHA
     /// services, which opens every file): the file that holds the site is walked.
     /// </summary>
+    private static readonly Dictionary<string, Func<TheoryData<string>>> ReportedSets = new()
+    {
+        ["SL3001"] = () => Rules.SL3001BrowserUserAgentTests.Positives,
+        ["SL3001 headers"] = () => Rules.SL3001BrowserUserAgentTests.HeaderInitializersAndDictionaries,
+        ["SL3002"] = () => Rules.SL3002RotatingProxyTests.Positives,
+        ["SL3002 fields"] = () => Rules.SL3002RotatingProxyTests.RotatedThroughFields,
+        ["SL3003"] = () => Rules.SL3003CaptchaOrBotEvasionTests.Positives,
+        ["SL3004"] = () => Rules.SL3004SocialSessionCookieTests.Positives,
+        ["SL3004 headers"] = () => Rules.SL3004SocialSessionCookieTests.CookieHeadersInInitializersAndDictionaries,
+        ["SL3004 jars"] = () => Rules.SL3004SocialSessionCookieTests.StateAndRestoredJars,
+        ["SL3005"] = () => Rules.SL3005AutomatedLoginTests.Positives,
+    };
+
     public static TheoryData<string, int> ReportedEvasionCases
     {
         get
         {
             var data = new TheoryData<string, int>();
-            var sets = new (string Name, TheoryData<string> Cases)[]
+            foreach (var (name, cases) in ReportedSets)
             {
-                ("SL3001", Rules.SL3001BrowserUserAgentTests.Positives),
-                ("SL3001 headers", Rules.SL3001BrowserUserAgentTests.HeaderInitializersAndDictionaries),
-                ("SL3002", Rules.SL3002RotatingProxyTests.Positives),
-                ("SL3002 fields", Rules.SL3002RotatingProxyTests.RotatedThroughFields),
-                ("SL3003", Rules.SL3003CaptchaOrBotEvasionTests.Positives),
-                ("SL3004", Rules.SL3004SocialSessionCookieTests.Positives),
-                ("SL3004 headers", Rules.SL3004SocialSessionCookieTests.CookieHeadersInInitializersAndDictionaries),
-                ("SL3004 jars", Rules.SL3004SocialSessionCookieTests.StateAndRestoredJars),
-                ("SL3005", Rules.SL3005AutomatedLoginTests.Positives),
-            };
-            foreach (var (name, cases) in sets)
-            {
-                var index = 0;
-                foreach (var row in cases)
+                var count = Enumerable.Count<object[]>(cases());
+                for (var index = 0; index < count; index++)
                 {
-                    data.Add(name, index++);
+                    data.Add(name, index);
                 }
             }
 
@@ -129,18 +130,7 @@ public class FileMentionsTests
     [MemberData(nameof(ReportedEvasionCases))]
     public async Task EveryReportedEvasionCaseIsInAWalkedFile(string set, int index)
     {
-        var cases = set switch
-        {
-            "SL3001" => Rules.SL3001BrowserUserAgentTests.Positives,
-            "SL3001 headers" => Rules.SL3001BrowserUserAgentTests.HeaderInitializersAndDictionaries,
-            "SL3002" => Rules.SL3002RotatingProxyTests.Positives,
-            "SL3002 fields" => Rules.SL3002RotatingProxyTests.RotatedThroughFields,
-            "SL3003" => Rules.SL3003CaptchaOrBotEvasionTests.Positives,
-            "SL3004" => Rules.SL3004SocialSessionCookieTests.Positives,
-            "SL3004 headers" => Rules.SL3004SocialSessionCookieTests.CookieHeadersInInitializersAndDictionaries,
-            "SL3004 jars" => Rules.SL3004SocialSessionCookieTests.StateAndRestoredJars,
-            _ => Rules.SL3005AutomatedLoginTests.Positives,
-        };
+        var cases = ReportedSets[set]();
         var source = Verifiers.TestMarkup.Strip((string)Enumerable.ElementAt<object[]>(cases, index)[0]);
         var compilation = await AllAnalyzers.CompileAsync(source, OutputKind.DynamicallyLinkedLibrary, requireNoErrors: false, libraries: false);
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
