@@ -12,10 +12,10 @@ using ScrapeLint.Model;
 namespace ScrapeLint.Rules
 {
     /// <summary>
-    /// Runs the evasion rules (SL3001, SL3002, SL3003, SL3004, SL3005). Each invocation, object creation and
-    /// assignment is rejected by its name before anything is bound; the rest is bound once and handed to
-    /// the rules that look at that name. Registers nothing in a project that cannot send a request
-    /// (<see cref="CrawlModel.MayRequest"/>).
+    /// Runs the evasion rules (SL3001, SL3002, SL3003, SL3004, SL3005) once per file, on the files whose text can hold a
+    /// site (<see cref="MayHaveSites"/>). There each invocation, object creation and assignment is rejected by its name
+    /// before anything is bound; the rest is bound once and handed to the rules that look at that name. Registers nothing
+    /// in a project that cannot send a request (<see cref="CrawlModel.MayRequest"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class EvasionAnalyzer : DiagnosticAnalyzer
