@@ -109,7 +109,12 @@ public class PacingUnderLoadTests
 
         var smallest = gaps.Min();
         _output.WriteLine($"{stamps.Length} turns, delay {delay.TotalMilliseconds} ms: smallest gap {smallest:F3} ms, mean {gaps.Average():F3} ms, largest {gaps.Max():F3} ms");
-        Assert.True(smallest >= delay.TotalMilliseconds,
+        // The stamps are taken by the callers after their turn is released, on machines burning every core: a caller
+        // preempted between its release and its stamp stamps late, which shortens the next gap as measured here although
+        // the releases were the delay apart (a CI run saw 49.94 ms for 50). One millisecond of such jitter is allowed;
+        // the defects this test guards against gave gaps 13 to 50 ms short.
+        const double StampJitter = 1.0;
+        Assert.True(smallest >= delay.TotalMilliseconds - StampJitter,
             $"the smallest gap was {smallest:F3} ms, below the configured {delay.TotalMilliseconds} ms " +
             $"(gaps: {string.Join(", ", gaps.Select(gap => gap.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))})");
     }
