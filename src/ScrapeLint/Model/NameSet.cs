@@ -77,39 +77,19 @@ namespace ScrapeLint.Model
         /// </summary>
         public int TagsIn(string text, int wanted)
         {
-            var identifierChars = IdentifierChars;
-            var lengths = lengthsByEnd;
-            var length = text.Length;
             var found = 0;
             var i = 0;
-            while (i < length)
+            while (NextName(text, ref i, out _, out var tags, out var escaped))
             {
-                var c = text[i];
-                if (!(c < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)))
+                if (escaped)
                 {
-                    if (c == '\\' && IsEscapeInIdentifier(text, i))
-                    {
-                        return ~0;
-                    }
-
-                    i++;
-                    continue;
+                    return ~0;
                 }
 
-                var start = i;
-                while (++i < length && ((c = text[i]) < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)))
+                found |= tags;
+                if ((found & wanted) == wanted)
                 {
-                }
-
-                var identifierLength = i - start;
-                var last = text[i - 1];
-                if ((last >= 128 || ((lengths[last] >> Math.Min(identifierLength, 63)) & 1) != 0) && TagsOf(text, start, identifierLength) is var tags and not 0)
-                {
-                    found |= tags;
-                    if ((found & wanted) == wanted)
-                    {
-                        return found;
-                    }
+                    return found;
                 }
             }
 
@@ -120,33 +100,61 @@ namespace ScrapeLint.Model
         public List<int> OccurrencesIn(string text)
         {
             var found = new List<int>();
-            var identifierChars = IdentifierChars;
-            var lengths = lengthsByEnd;
-            var length = text.Length;
             var i = 0;
-            while (i < length)
+            while (NextName(text, ref i, out var start, out _, out var escaped))
             {
-                var c = text[i];
-                if (!(c < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)))
-                {
-                    i++;
-                    continue;
-                }
-
-                var start = i;
-                while (++i < length && ((c = text[i]) < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)))
-                {
-                }
-
-                var identifierLength = i - start;
-                var last = text[i - 1];
-                if ((last >= 128 || ((lengths[last] >> Math.Min(identifierLength, 63)) & 1) != 0) && TagsOf(text, start, identifierLength) != 0)
+                if (!escaped)
                 {
                     found.Add(start);
                 }
             }
 
             return found;
+        }
+
+        /// <summary>
+        /// From <paramref name="i"/> on, the next identifier that is one of the names (its start and tags), or the next escape
+        /// inside an identifier (<paramref name="escaped"/>); false at the end of the text. <paramref name="i"/> moves past it.
+        /// </summary>
+        private bool NextName(string text, ref int i, out int start, out int tags, out bool escaped)
+        {
+            var identifierChars = IdentifierChars;
+            var lengths = lengthsByEnd;
+            var length = text.Length;
+            while (i < length)
+            {
+                var c = text[i];
+                if (!(c < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)))
+                {
+                    if (c == '\\' && IsEscapeInIdentifier(text, i))
+                    {
+                        start = i++;
+                        tags = 0;
+                        escaped = true;
+                        return true;
+                    }
+
+                    i++;
+                    continue;
+                }
+
+                start = i;
+                while (++i < length && ((c = text[i]) < 128 ? identifierChars[c] : char.IsLetterOrDigit(c)))
+                {
+                }
+
+                var identifierLength = i - start;
+                var last = text[i - 1];
+                if ((last >= 128 || ((lengths[last] >> Math.Min(identifierLength, 63)) & 1) != 0) && (tags = TagsOf(text, start, identifierLength)) != 0)
+                {
+                    escaped = false;
+                    return true;
+                }
+            }
+
+            start = tags = 0;
+            escaped = false;
+            return false;
         }
 
         private int TagsOf(string text, int start, int length)
