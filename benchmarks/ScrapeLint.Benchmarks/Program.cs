@@ -38,6 +38,17 @@ if (args.SkipWhile(a => a != "--profile").Skip(1).FirstOrDefault() is { } corpus
     return 0;
 }
 
+if (args.SkipWhile(a => a != "--real").Skip(1).FirstOrDefault() is { } responseFile)
+{
+    // A real project from its csc command line: --real <rsp> --dir <project dir> [--runs N] [--sequential] [--times N for a profile]
+    return await RealProject.RunAsync(
+        responseFile,
+        args.SkipWhile(a => a != "--dir").Skip(1).FirstOrDefault() ?? System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(responseFile))!,
+        args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(3),
+        concurrent: !args.Contains("--sequential"),
+        times: args.SkipWhile(a => a != "--times").Skip(1).Select(int.Parse).FirstOrDefault(0));
+}
+
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(3);
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 var shapeFilter = args.SkipWhile(a => a != "--shape").Skip(1).FirstOrDefault();
@@ -228,8 +239,8 @@ internal static class Report
         // Telemetry, with a do-nothing operation analyzer in the pass: the driver binds every method body for it, as it does
         // for the SDK's own analyzers in a default build, and ScrapeLint pays only for what it adds. Then the same pass
         // without it, where ScrapeLint binds the bodies it needs itself (a build with EnableNETAnalyzers=false).
-        var pass = await TelemetryPassAsync(workload, operationAnalyzer: true);
-        var alone = await TelemetryPassAsync(workload, operationAnalyzer: false);
+        var pass = await TelemetryPassAsync(workload.Declared(), operationAnalyzer: true);
+        var alone = await TelemetryPassAsync(workload.Declared(), operationAnalyzer: false);
 
         // Wall time and allocations: ScrapeLint next to the do-nothing analyzer against the do-nothing analyzer alone, so
         // the driver does the same work in both (a driver with no action registered at all skips binding altogether).
@@ -251,7 +262,7 @@ internal static class Report
     /// Every analyzer in one sequential pass, each charged with its own callbacks only. The analyzers run inside
     /// <see cref="Accounted"/>, which counts the bytes their callbacks allocate and the collection pauses that fall inside them.
     /// </summary>
-    private static async Task<Pass> TelemetryPassAsync(Workload workload, bool operationAnalyzer)
+    internal static async Task<Pass> TelemetryPassAsync(Compilation declared, bool operationAnalyzer)
     {
         var scrapeLint = Workload.ScrapeLintAnalyzers.Select(a => new Accounted(a)).ToImmutableArray();
         var noopSyntax = new Accounted(new DoNothingSyntaxAnalyzer());
@@ -262,7 +273,7 @@ internal static class Report
             analyzers = analyzers.Add(noopOperation);
         }
 
-        var withAll = Workload.WithAnalyzers(workload.Declared(), analyzers, logTime: true);
+        var withAll = Workload.WithAnalyzers(declared, analyzers, logTime: true);
         var passBytes = GC.GetTotalAllocatedBytes(precise: true);
         var passPause = GC.GetTotalPauseDuration();
         await withAll.GetAnalyzerDiagnosticsAsync();
@@ -305,7 +316,7 @@ internal static class Report
             scrapeLint.Sum(a => (double)a.AllocatedInside));
     }
 
-    private sealed record Pass(ImmutableArray<(DiagnosticAnalyzer Analyzer, double Time, double Charged)> PerAnalyzer, double NoopSyntax, double Subtracted, double NoopOperation, double Charged, double Net, double PausesInside, double PassPause, double PassAllocated, double AllocatedInside);
+    internal sealed record Pass(ImmutableArray<(DiagnosticAnalyzer Analyzer, double Time, double Charged)> PerAnalyzer, double NoopSyntax, double Subtracted, double NoopOperation, double Charged, double Net, double PausesInside, double PassPause, double PassAllocated, double AllocatedInside);
 
     private static async Task<(double Milliseconds, long Bytes)> WallAsync(Workload workload, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -45,8 +46,11 @@ namespace ScrapeLint.Model
 
         private static readonly string[] BrowserNamespaces = { "OpenQA.Selenium", "PuppeteerSharp", "Microsoft.Playwright" };
 
-        /// <summary>The switches an invocation or assignment gives the browser; empty when it is no browser setting.</summary>
-        public static List<BrowserArgument> Arguments(IOperation operation, ValueTracer tracer)
+        /// <summary>
+        /// The switches an invocation or assignment gives the browser; empty when it is no browser setting. The tracer (which
+        /// walks the site's whole body) is made only for a browser setting.
+        /// </summary>
+        public static List<BrowserArgument> Arguments(IOperation operation, Func<ValueTracer> tracer)
         {
             var result = new List<BrowserArgument>();
             switch (operation)
@@ -56,13 +60,13 @@ namespace ScrapeLint.Model
                     var excluded = invocation.TargetMethod.Name.StartsWith("AddExcluded", System.StringComparison.Ordinal);
                     foreach (var argument in invocation.Arguments)
                     {
-                        AddValues(argument.Value, excluded, tracer, result);
+                        AddValues(argument.Value, excluded, tracer(), result);
                     }
 
                     break;
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Args" or "IgnoredDefaultArgs" or "IgnoreDefaultArgs" } property } assignment
                     when IsBrowserType(property.Property):
-                    AddValues(assignment.Value, property.Property.Name != "Args", tracer, result);
+                    AddValues(assignment.Value, property.Property.Name != "Args", tracer(), result);
                     break;
             }
 

@@ -27,8 +27,84 @@ namespace ScrapeLint.Model
             "Add", "Set", "[]", "TryAddWithoutValidation", "AddHeader", "AddDefaultHeader", "WithHeader", "Address", "Server",
         };
 
-        /// <summary>The words that make a common site worth binding (<see cref="Common"/>), in any case.</summary>
+        /// <summary>
+        /// The words that make a common site worth binding (<see cref="Common"/>), in any case, where a word can start
+        /// (<see cref="Mentioned(string, int, int)"/>).
+        /// </summary>
         public static readonly string[] MentionWords = { "agent", "cookie", "session", "prox" };
+
+        /// <summary>
+        /// The names that make a file's common sites worth walking for a header dictionary copied in a loop or a header name
+        /// spelled in parts: the header APIs those sites call (<c>request.Headers</c>, <c>AddHeader</c>, <c>WithHeader</c>,
+        /// <c>WebHeaderCollection</c>…). Compared as written: "header" in any case is every table and e-mail parser's word.
+        /// </summary>
+        public static readonly string[] HeaderApiWords = { "Headers", "AddHeader", "AddDefaultHeader", "WithHeader", "HeaderCollection", "TryAddWithoutValidation" };
+
+        /// <summary>
+        /// The text between <paramref name="start"/> and <paramref name="end"/> has a mention word. One pass: only a character that
+        /// can start a word is looked at further, and the rest of the word is compared by hand (the words are ASCII letters;
+        /// <c>string.Compare</c> with <c>OrdinalIgnoreCase</c> cost 100 ns a call, and one in four characters starts one of them).
+        /// </summary>
+        public static bool Mentioned(string text, int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                var word = (text[i] | 0x20) switch
+                {
+                    'a' => "agent",
+                    'c' => "cookie",
+                    's' => "session",
+                    'p' => "prox",
+                    _ => null,
+                };
+                if (word is not null && i + word.Length <= end && IsMentionAt(text, i, word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The whole text has a mention word: a vectorised search for each word, then the check at each place it occurs.</summary>
+        public static bool Mentioned(string text)
+        {
+            foreach (var word in MentionWords)
+            {
+                for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.OrdinalIgnoreCase))
+                {
+                    if (IsMentionAt(text, at, word))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The lower-case ASCII <paramref name="word"/> is at <paramref name="at"/> in any case, where a word starts: after anything
+        /// but a lower-case letter, or with an upper-case letter (<c>proxy</c>, <c>webProxy</c>, <c>User-Agent</c>, <c>session_id</c>,
+        /// <c>JSESSIONID</c>). Inside a lower-case word it is some other word: <c>approx</c>, <c>possession</c>, <c>reagent</c>.
+        /// </summary>
+        private static bool IsMentionAt(string text, int at, string word)
+        {
+            if (at > 0 && text[at - 1] is >= 'a' and <= 'z' && text[at] is not (>= 'A' and <= 'Z'))
+            {
+                return false;
+            }
+
+            for (var k = 0; k < word.Length; k++)
+            {
+                if ((text[at + k] | 0x20) != word[k])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>The names that are neither common nor a post (<see cref="Logins.PostNames"/>): a file that has one is walked.</summary>
         public static readonly string[] Distinctive = Names.Where(name => !Common.Contains(name) && !Logins.PostNames.Contains(name)).ToArray();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace ScrapeLint.Model
 {
@@ -52,6 +53,23 @@ namespace ScrapeLint.Model
         public int Of(SyntaxTree tree, CancellationToken cancellationToken)
             => tags.TryGetValue(tree, out var found) ? found : Scan(tree, cancellationToken);
 
-        private int Scan(SyntaxTree tree, CancellationToken cancellationToken) => names.TagsIn(texts.Of(tree, cancellationToken), All);
+        private int Scan(SyntaxTree tree, CancellationToken cancellationToken) => names.TagsIn(texts.Of(tree, cancellationToken), All, Escapes(names, tree, cancellationToken));
+
+        /// <summary>
+        /// For <see cref="NameSet.TagsIn"/>: an escape is in an identifier only when the token there is one (a string or character
+        /// literal full of <c>\u</c> escapes names nothing), and that identifier carries the tags of the name it spells.
+        /// </summary>
+        public static Func<int, (int Tags, int End)> Escapes(NameSet names, SyntaxTree tree, CancellationToken cancellationToken)
+            => position =>
+            {
+                var token = tree.GetRoot(cancellationToken).FindToken(position);
+                if (!token.Span.Contains(position))
+                {
+                    // In a comment: the scan goes on after the backslash.
+                    return (0, position + 1);
+                }
+
+                return (token.IsKind(SyntaxKind.IdentifierToken) ? names.Tags(token.ValueText) : 0, token.Span.End);
+            };
     }
 }

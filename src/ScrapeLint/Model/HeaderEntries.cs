@@ -61,8 +61,11 @@ namespace ScrapeLint.Model
 
         private static readonly string[] HeaderNamespaces = { "System.Net", "RestSharp", "Flurl", "PuppeteerSharp", "Microsoft.Playwright", "HtmlAgilityPack", "AngleSharp" };
 
-        /// <summary>The header dictionary an invocation or assignment puts on a request, or null.</summary>
-        public static HeaderDictionary? Dictionary(IOperation operation, BodyFacts? facts)
+        /// <summary>
+        /// The header dictionary an invocation or assignment puts on a request, or null. The body's facts are asked for only once
+        /// the site is a header-setting member of a library (making them walks the whole body).
+        /// </summary>
+        public static HeaderDictionary? Dictionary(IOperation operation, Func<BodyFacts?> facts)
         {
             switch (operation)
             {
@@ -70,18 +73,18 @@ namespace ScrapeLint.Model
                     if (DictionarySiteNames.Contains(invocation.TargetMethod.Name))
                     {
                         var first = invocation.TargetMethod.IsExtensionMethod ? 1 : 0;
-                        return invocation.Arguments.Length > first ? new HeaderDictionary(invocation.Arguments[first].Value, facts, LibraryTarget(invocation.TargetMethod)) : null;
+                        return invocation.Arguments.Length > first ? new HeaderDictionary(invocation.Arguments[first].Value, facts(), LibraryTarget(invocation.TargetMethod)) : null;
                     }
 
-                    if (facts is not null && UserAgents.HeaderArguments(invocation) is { } header && LoopCollection(header.Name, facts) is { } copied)
+                    if (UserAgents.HeaderArguments(invocation) is { } header && facts() is { } known && LoopCollection(header.Name, known) is { } copied)
                     {
-                        return new HeaderDictionary(copied, facts, $"the request headers (copied from '{ShapeEvaluator.NameOf(ValueTracer.Strip(copied))}')");
+                        return new HeaderDictionary(copied, known, $"the request headers (copied from '{ShapeEvaluator.NameOf(ValueTracer.Strip(copied))}')");
                     }
 
                     return null;
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ExtraHTTPHeaders" } property } assignment
                     when EvasionModel.IsIn(property.Property, "Microsoft.Playwright"):
-                    return new HeaderDictionary(assignment.Value, facts, "the Playwright browser context");
+                    return new HeaderDictionary(assignment.Value, facts(), "the Playwright browser context");
                 default:
                     return null;
             }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -17,7 +18,7 @@ namespace ScrapeLint.Model
         public static readonly HashSet<string> SiteNames = new HashSet<string> { "WebProxy", "Proxy", "Address", "Server", "HttpProxy", "SslProxy" };
 
         /// <summary>The proxy address (or proxy object) an operation sets, or null.</summary>
-        public static IOperation? Address(IOperation operation, EvasionModel model, BodyFacts? facts)
+        public static IOperation? Address(IOperation operation, EvasionModel model, Func<BodyFacts?> facts)
         {
             switch (operation)
             {
@@ -35,7 +36,7 @@ namespace ScrapeLint.Model
                     {
                         // handler.Proxy = new WebProxy(…) is reported at the WebProxy.
                         case "Proxy" when (EvasionModel.IsIn(owner, "System.Net") || EvasionModel.IsIn(owner, "RestSharp"))
-                            && !IsWebProxyCreation(value, model, facts)
+                            && !IsWebProxyCreation(value, model, facts())
                             && value is not (IObjectCreationOperation or ILiteralOperation or IDefaultValueOperation):
                             return assignment.Value;
                         case "Address" when KnownSymbols.IsOrInherits(owner, model.WebProxy) && !IsInitializerOf(assignment, model.WebProxy):

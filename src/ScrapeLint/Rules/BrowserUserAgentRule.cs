@@ -38,7 +38,7 @@ namespace ScrapeLint.Rules
                 yield break;
             }
 
-            if (HeaderEntries.Dictionary(site.Operation, site.Facts) is { } dictionary)
+            if (HeaderEntries.Dictionary(site.Operation, () => site.Facts) is { } dictionary)
             {
                 // The entries are written elsewhere (another member or type): no fix edits them from here.
                 var values = HeaderEntries.Named(dictionary, UserAgents.HeaderName, site.Model, site.CancellationToken)
@@ -51,7 +51,7 @@ namespace ScrapeLint.Rules
                 yield break;
             }
 
-            foreach (var argument in BrowserSettings.Arguments(site.Operation, site.Tracer))
+            foreach (var argument in BrowserSettings.Arguments(site.Operation, () => site.Tracer))
             {
                 var agents = argument.IsExcluded ? new List<TracedValue>() : argument.Texts
                     .Select(t => t.Text is null ? null : BrowserSettings.SwitchValue(t.Text, "user-agent") is { } agent ? new TracedValue(agent, t.Origin, t.Pick) : null)

@@ -50,7 +50,7 @@ namespace ScrapeLint.Rules
                     return $"PuppeteerExtraSharp's '{creation.Type!.Name}'";
             }
 
-            foreach (var argument in BrowserSettings.Arguments(site.Operation, site.Tracer))
+            foreach (var argument in BrowserSettings.Arguments(site.Operation, () => site.Tracer))
             {
                 foreach (var text in argument.Texts.Select(t => t.Text).Where(t => t is not null))
                 {

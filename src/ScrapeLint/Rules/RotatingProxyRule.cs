@@ -30,7 +30,7 @@ namespace ScrapeLint.Rules
 
         public override IEnumerable<Diagnostic> Check(EvasionSite site)
         {
-            if ((Proxies.Address(site.Operation, site.Model, site.Model.FactsOf(site.Operation, site.CancellationToken)) ?? Proxies.InitializerAddress(site.Operation, site.Model)) is { } address)
+            if ((Proxies.Address(site.Operation, site.Model, () => site.Facts) ?? Proxies.InitializerAddress(site.Operation, site.Model)) is { } address)
             {
                 var values = site.Tracer.Trace(address);
                 if (Rotation(values, address, site) is { } rotation)
@@ -41,7 +41,7 @@ namespace ScrapeLint.Rules
                 yield break;
             }
 
-            foreach (var argument in BrowserSettings.Arguments(site.Operation, site.Tracer))
+            foreach (var argument in BrowserSettings.Arguments(site.Operation, () => site.Tracer))
             {
                 var proxies = argument.IsExcluded ? new List<TracedValue>() : argument.Texts
                     .Where(t => t.Text is not null && BrowserSettings.SwitchValue(t.Text, Proxies.ProxySwitch) is not null).ToList();

@@ -38,7 +38,7 @@ namespace ScrapeLint.Rules
             {
                 values = site.Tracer.Trace(cookie.Name);
             }
-            else if (HeaderEntries.Dictionary(site.Operation, site.Facts) is { } dictionary)
+            else if (HeaderEntries.Dictionary(site.Operation, () => site.Facts) is { } dictionary)
             {
                 values = HeaderEntries.Named(dictionary, "Cookie", site.Model, site.CancellationToken)
                     .SelectMany(e => new ValueTracer(site.Model, e.Facts, site.CancellationToken).Trace(e.Value)).ToList();

@@ -32,9 +32,55 @@ public class FileMentionsTests
     public void TagsIn_MatchesWholeIdentifiersOnly()
         => Assert.Equal(0, Tagged.TagsIn("GetStringAsyncOrDefault(a); Loader.Loads(b); MyUserAgent c;", wanted: 1 | 2 | 4 | 8));
 
-    [Fact]
-    public void TagsIn_CountsAnEscapedIdentifierAsEveryName()
-        => Assert.Equal(~0, Tagged.TagsIn(@"await http.GetStr\u0069ngAsync(url);", wanted: 1));
+    [Theory]
+    [InlineData(@"await http.GetStr\u0069ngAsync(url);")]
+    [InlineData(@"await http.\u0047etStringAsync(url);")]
+    [InlineData(@"var caf\u00E9 = 1;")]
+    public void TagsIn_CountsAnEscapedIdentifierAsEveryName(string text)
+        => Assert.Equal(~0, Tagged.TagsIn(text, wanted: 1));
+
+    /// <summary>An escape of a symbol, a space or a surrogate half cannot be in an identifier, whatever is next to it.</summary>
+    [Theory]
+    [InlineData(@"var s = ""a\u2248b"";")]
+    [InlineData(@"var s = ""x\u00A0y"";")]
+    [InlineData(@"var s = ""\uD835\uDD04x"";")]
+    [InlineData(@"var s = ""a\u00"";")]
+    public void TagsIn_IgnoresAnEscapeNoIdentifierCanHold(string text)
+        => Assert.Equal(0, Tagged.TagsIn(text, wanted: 1));
+
+    /// <summary>
+    /// With the tree at hand, an escape counts only inside an identifier token, and then with the tags of the name it spells:
+    /// a string or character literal full of escapes (an entity table, a whitespace set) names nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("class C { void M(dynamic http, dynamic url) { http.GetStr\\u0069ngAsync(url); } }", 1)]
+    [InlineData("class C { void M(dynamic web) { web.Lo\\u0061d(1); } }", 2 | 8)]
+    [InlineData("class C { void M(dynamic x) { x.Pars\\u0065(1); } }", 0)]
+    [InlineData("class C { const string Space = \"\\u00A0x\\uD835\\uDD04y\"; const char Nbsp = '\\u00A0'; }", 0)]
+    [InlineData("class C { const string Space = \"a\\u00A0\"; void M(dynamic web) { web.Load(Space); } }", 2 | 8)]
+    [InlineData("class C { // see fj\\u00E9 and GetStringAsync\n void M() { } }", 1)]
+    public void TagsIn_WithTheTreeCountsAnEscapeOnlyInAnIdentifier(string source, int tags)
+    {
+        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source);
+        Assert.Equal(tags, Tagged.TagsIn(source, wanted: 1 | 2 | 4 | 8, FileMentions.Escapes(Tagged, tree, CancellationToken.None)));
+    }
+
+    /// <summary>
+    /// The scan looks only where an identifier starts with a pair of characters some name starts with; the identifier is then
+    /// read whole. Names at the ends of the text, inside longer identifiers, after an escape, of one character or starting
+    /// with a non-ASCII letter are found or rejected as whole identifiers.
+    /// </summary>
+    [Theory]
+    [InlineData("Load", "Load(x)", new[] { 0 })]
+    [InlineData("Load", "x.Load", new[] { 2 })]
+    [InlineData("Load", "Loads Reload Load2 _Load Load", new[] { 25 })]
+    [InlineData("Load", "a\\u0041.Load()", new[] { 8 })]
+    [InlineData("Load", "x\u00E9Load Load\u00E9 \u00E9 Load", new[] { 15 })]
+    [InlineData("X", "X x XX (X) aX", new[] { 0, 8 })]
+    [InlineData("Éte", "Éte Étes aÉte été (Éte)", new[] { 0, 19 })]
+    [InlineData("GetStringAsync", "// GetStringAsync in a comment, \"GetStringAsync\" in a string", new[] { 3, 33 })]
+    public void OccurrencesIn_FindsWholeIdentifiersOnly(string name, string text, int[] starts)
+        => Assert.Equal(starts, new NameSet(new[] { name }).OccurrencesIn(text));
 
     [Fact]
     public void MentionedIn_IsTrueForAnyName()
@@ -45,8 +91,8 @@ public class FileMentionsTests
 
     /// <summary>
     /// A file is walked by the evasion rules when its text can hold a site: a distinctive site name, a word that makes a common
-    /// site (<c>Add</c>, <c>[]</c>, <c>Address</c>) worth binding, "header" (a header dictionary copied in a loop), or a post
-    /// beside a password. Ordinary files are not walked.
+    /// site (<c>Add</c>, <c>[]</c>, <c>Address</c>) worth binding where a word starts (not "approx" or "possession"), a header API
+    /// (a header dictionary copied in a loop; not a table's "header"), or a post beside a password. Ordinary files are not walked.
     /// </summary>
     [Theory]
     [InlineData("list.Add(item); map[key] = value; settings.Address = host;", false)]
@@ -60,6 +106,16 @@ public class FileMentionsTests
     [InlineData("map[\"Cookie\"] = value;", true)]
     [InlineData("foreach (var (k, v) in extra) request.Headers.TryAddWithoutValidation(k, v);", true)]
     [InlineData("var handler = new HttpClientHandler { Proxy = next };", true)]
+    [InlineData("foreach (var (k, v) in extra) request.AddHeader(k, v);", true)]
+    [InlineData("request.Headers.Add(\"Coo\" + \"kie\", value);", true)]
+    [InlineData("list.Add(item); // through the webProxy", true)]
+    [InlineData("map[\"JSESSIONID\"] = value;", true)]
+    [InlineData("map[\"session_id\"] = value;", true)]
+    [InlineData("var isHeaderRow = row.IsHeader; columns.Add(key, value); // the table header", false)]
+    [InlineData("list.Add(item); // approx. the value", false)]
+    [InlineData("list.Add(item); // in its possession", false)]
+    [InlineData("var space = \"\\u00A0x\"; list.Add(space);", false)]
+    [InlineData("options.AddArg\\u0075ment(\"--headless\");", true)]
     public async Task EvasionRulesWalkOnlyFilesThatCanHoldASite(string statements, bool walked)
     {
         var source = $$"""
