@@ -165,7 +165,9 @@ namespace ScrapeLint.Model
             // no new tree qualifies. A wrapper that only its own file can call (a local function, a private method of a
             // type that is not partial) sends no other tree to be walked: its callers are in the tree it was found in.
             var names = SeedNames(catalog, configuredNames);
-            var known = new HashSet<string>(names, StringComparer.Ordinal);
+            // A gated name is not known yet: a file that has it but no call resolving to a sink stays pending, and a later round
+            // must walk it when a wrapper with that name appears (an interface's SendAsync that calls HttpClient.SendAsync).
+            var known = new HashSet<string>(names.Where(name => IsUngatedSeed(catalog, configuredNames, name)), StringComparer.Ordinal);
             var gatedSets = new Dictionary<int, NameSet>();
             var pending = compilation.SyntaxTrees.ToList();
             var firstRound = true;

@@ -147,6 +147,70 @@ public class SymbolSpreadingTests
         OutputKind.DynamicallyLinkedLibrary,
         Profiles.Diagnostic("SL1001").WithLocation(0));
 
+    /// <summary>
+    /// A wrapper named like a sink whose name is common (<c>SendAsync</c>, <c>GetAsync</c>, <c>Get</c>): the caller's file names the
+    /// sink's namespace but none of its calls resolves to a sink, so the first round leaves it aside; the round that finds
+    /// the wrapper walks it (InstagramApiSharp's processors call <c>IHttpRequestProcessor.SendAsync</c> this way).
+    /// </summary>
+    [Theory]
+    [InlineData("SendAsync", "Task<HttpResponseMessage>", "http.SendAsync(new HttpRequestMessage(HttpMethod.Get, url))", "processor.SendAsync(\"https://www.linkedin.com/in/\" + handle)")]
+    [InlineData("GetAsync", "Task<HttpResponseMessage>", "http.GetAsync(url)", "processor.GetAsync(\"https://www.linkedin.com/in/\" + handle)")]
+    [InlineData("Get", "Task<string>", "http.GetStringAsync(url)", "processor.Get(\"https://www.linkedin.com/in/\" + handle)")]
+    public Task WrapperNamedLikeACommonSink_CalledFromAFileThatNamesTheSinksNamespace_IsFollowed(string name, string type, string body, string call) => Profiles.VerifyAsync(
+        new[]
+        {
+            $$"""
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            public interface IRequestProcessor
+            {
+                {{type}} {{name}}(string url);
+            }
+
+            public sealed class RequestProcessor : IRequestProcessor
+            {
+                private readonly HttpClient http = new HttpClient();
+
+                public {{type}} {{name}}(string url) => {{body}};
+            }
+            """,
+            Crawler("private readonly IRequestProcessor processor = new RequestProcessor(); private readonly HttpClient unused = null;", call, "using System.Net.Http;"),
+        },
+        editorConfig: null,
+        OutputKind.DynamicallyLinkedLibrary,
+        Profiles.Diagnostic("SL1001").WithLocation(0));
+
+    [Fact]
+    public Task BusinessMethodNamedLikeACommonSink_InAFileThatNamesTheSinksNamespace_StaysSilent() => Profiles.VerifyAsync(
+        new[]
+        {
+            """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            public interface IMessageBus
+            {
+                Task<HttpResponseMessage> SendAsync(string topic);
+            }
+
+            public sealed class MessageBus : IMessageBus
+            {
+                public Task<HttpResponseMessage> SendAsync(string topic) => Task.FromResult(new HttpResponseMessage());
+            }
+
+            public sealed class Mirror
+            {
+                private readonly HttpClient http = new HttpClient();
+
+                public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => http.SendAsync(request);
+            }
+            """,
+            Crawler("private readonly IMessageBus bus = new MessageBus(); private readonly HttpClient unused = null;", "bus.SendAsync(\"https://www.linkedin.com/in/\" + handle)", "using System.Net.Http;"),
+        },
+        editorConfig: null,
+        OutputKind.DynamicallyLinkedLibrary);
+
     [Fact]
     public Task VirtualMethodWithoutAFetchingOverride_StaysSilent() => Profiles.VerifyAsync(
         new[]
