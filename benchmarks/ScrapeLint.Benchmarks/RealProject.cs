@@ -37,7 +37,6 @@ internal static class RealProject
         var lines = trees.Sum(t => t.GetText().Lines.Count);
         Console.WriteLine($"{parsed.CompilationName}: {trees.Length} files, {lines:N0} lines, {references.Length} references; analysis {(concurrent ? "concurrent (as csc)" : "sequential")}");
 
-        System.Diagnostics.Trace.Listeners.Add(new System.Diagnostics.TextWriterTraceListener(Console.Error));
         if (times > 0)
         {
             // For dotnet-trace: only the analysis, a few times.
