@@ -49,7 +49,7 @@ namespace ScrapeLint.Model
         /// <summary>The method names configured as requests (<c>scrapelint.request_methods</c>) in any file.</summary>
         public HashSet<string> Configured { get; }
 
-        /// <summary>The kinds of names the file has (an identifier spelled with escapes counts as every kind).</summary>
+        /// <summary>The kinds of names the file has (an identifier spelled with escapes counts as the name it spells, see <see cref="Escapes"/>).</summary>
         public int Of(SyntaxTree tree, CancellationToken cancellationToken)
             => tags.TryGetValue(tree, out var found) ? found : Scan(tree, cancellationToken);
 

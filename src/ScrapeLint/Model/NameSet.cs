@@ -20,7 +20,7 @@ namespace ScrapeLint.Model
         /// of every file's text is compiled optimised at once: a compilation can be over before the runtime's tiering promotes a
         /// method from its first, unoptimised code. (.NET Framework hosts ignore the flag.)
         /// </summary>
-        internal const MethodImplOptions AggressiveOptimization = (MethodImplOptions)512;
+        private const MethodImplOptions AggressiveOptimization = (MethodImplOptions)512;
 
         private readonly ulong[] filter = new ulong[1024];
 
