@@ -581,7 +581,7 @@ namespace ScrapeLint.Model
 
                         break;
                     case IArgumentOperation argument when argument.Parent is IObjectCreationOperation { Type: { } readerType }
-                        && readerType.ContainingNamespace?.ToDisplayString() is "System.IO" or "System.IO.Compression"
+                        && (KnownSymbols.IsNamespace(readerType.ContainingNamespace, "System.IO") || KnownSymbols.IsNamespace(readerType.ContainingNamespace, "System.IO.Compression"))
                         && (readerType.Name.EndsWith("Reader", StringComparison.Ordinal) || readerType.Name.EndsWith("Stream", StringComparison.Ordinal)):
                         // new StreamReader(client.OpenRead(url)): the reader carries the response.
                         pending.Push(argument.Parent);
@@ -695,7 +695,7 @@ namespace ScrapeLint.Model
             var type = method.ContainingType;
             var typeName = type?.Name ?? "";
             var name = method.Name;
-            if (name == "Content" && typeName == "VirtualResponse" && type?.ContainingNamespace?.ToDisplayString() == "AngleSharp.Io")
+            if (name == "Content" && typeName == "VirtualResponse" && KnownSymbols.IsNamespace(type?.ContainingNamespace, "AngleSharp.Io"))
             {
                 // context.OpenAsync(r => r.Content(html)): AngleSharp parses the page it was handed.
                 return ResponseUse.ParsedAsHtml;

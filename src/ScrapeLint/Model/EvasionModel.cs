@@ -264,10 +264,7 @@ namespace ScrapeLint.Model
         public static bool IsIn(ISymbol? symbol, string namespacePrefix)
         {
             var type = symbol as ITypeSymbol ?? symbol?.ContainingType;
-            var name = type?.ContainingNamespace?.ToDisplayString();
-            return name is not null
-                && name.StartsWith(namespacePrefix, StringComparison.Ordinal)
-                && (name.Length == namespacePrefix.Length || name[namespacePrefix.Length] == '.');
+            return KnownSymbols.IsInNamespace(type?.ContainingNamespace, namespacePrefix);
         }
 
         private Lazy<INamedTypeSymbol?> Type(string metadataName) => new Lazy<INamedTypeSymbol?>(() => Compilation.GetTypeByMetadataName(metadataName));

@@ -27,9 +27,12 @@ namespace ScrapeLint.Model
 
         private const int All = Sink | UngatedSink | EvasionSite | LoginPost;
 
+        /// <summary>A sink name that is one only in a file that also names its library: where the file has it is kept.</summary>
+        private const int GatedSink = 16;
+
         private readonly SourceStrings texts;
         private readonly NameSet names;
-        private readonly Dictionary<SyntaxTree, int> tags = new Dictionary<SyntaxTree, int>();
+        private readonly Dictionary<SyntaxTree, (int Tags, List<int>? GatedSinkPlaces)> scanned = new Dictionary<SyntaxTree, (int, List<int>?)>();
 
         /// <summary>Scans every file of the compilation (the index's first round reads them all).</summary>
         public FileMentions(Compilation compilation, SourceStrings texts, IEnumerable<string> seedNames, Func<string, bool> isUngated, HashSet<string> configured, CancellationToken cancellationToken)
@@ -37,12 +40,15 @@ namespace ScrapeLint.Model
             this.texts = texts;
             Configured = configured;
             names = new NameSet(
-                seedNames.Select(name => (name, Sink | (isUngated(name) ? UngatedSink : 0)))
+                seedNames.Select(name => (name, Sink | (isUngated(name) ? UngatedSink : GatedSink)))
                     .Concat(EvasionSiteNames.Distinctive.Select(name => (name, EvasionSite)))
                     .Concat(Logins.PostNames.Select(name => (name, LoginPost))));
+            // A file's list of places is kept, not copied; the next file gets a new one only then.
+            List<int>? places = null;
             foreach (var tree in compilation.SyntaxTrees)
             {
-                tags[tree] = Scan(tree, cancellationToken);
+                var found = scanned[tree] = Scan(tree, places ??= new List<int>(), cancellationToken);
+                places = found.GatedSinkPlaces is null ? places : null;
             }
         }
 
@@ -50,19 +56,37 @@ namespace ScrapeLint.Model
         public HashSet<string> Configured { get; }
 
         /// <summary>The kinds of names the file has (an identifier spelled with escapes counts as the name it spells, see <see cref="Escapes"/>).</summary>
-        public int Of(SyntaxTree tree, CancellationToken cancellationToken)
-            => tags.TryGetValue(tree, out var found) ? found : Scan(tree, cancellationToken);
+        public int Of(SyntaxTree tree, CancellationToken cancellationToken) => Scanned(tree, cancellationToken).Tags;
 
-        private int Scan(SyntaxTree tree, CancellationToken cancellationToken) => names.TagsIn(texts.Of(tree, cancellationToken), All, Escapes(names, tree, cancellationToken));
+        /// <summary>
+        /// Where a file that names no ungated sink has a gated one (<see cref="SinkCatalog.IsGated"/>), in order: the index binds
+        /// the calls there when the file names the library. (Not kept for a file that names an ungated sink: it is walked anyway.)
+        /// </summary>
+        public IReadOnlyList<int> GatedSinkPlaces(SyntaxTree tree, CancellationToken cancellationToken)
+            => Scanned(tree, cancellationToken).GatedSinkPlaces ?? (IReadOnlyList<int>)Array.Empty<int>();
+
+        private (int Tags, List<int>? GatedSinkPlaces) Scanned(SyntaxTree tree, CancellationToken cancellationToken)
+            => scanned.TryGetValue(tree, out var found) ? found : Scan(tree, new List<int>(), cancellationToken);
+
+        /// <summary>The file's tags, and <paramref name="places"/> when it holds places to keep (else null, and the list can be used again).</summary>
+        private (int Tags, List<int>? GatedSinkPlaces) Scan(SyntaxTree tree, List<int> places, CancellationToken cancellationToken)
+        {
+            places.Clear();
+            var tags = names.TagsIn(texts.Of(tree, cancellationToken), All, Escapes(names, tree, cancellationToken), places, GatedSink) & All;
+            return (tags, (tags & UngatedSink) == 0 && places.Count > 0 ? places : null);
+        }
 
         /// <summary>
         /// For <see cref="NameSet.TagsIn"/>: an escape is in an identifier only when the token there is one (a string or character
         /// literal full of <c>\u</c> escapes names nothing), and that identifier carries the tags of the name it spells.
         /// </summary>
         public static Func<int, (int Tags, int End)> Escapes(NameSet names, SyntaxTree tree, CancellationToken cancellationToken)
-            => position =>
+        {
+            TokenCursor? tokens = null;
+            return position =>
             {
-                var token = tree.GetRoot(cancellationToken).FindToken(position);
+                tokens ??= new TokenCursor(tree.GetRoot(cancellationToken));
+                var token = tokens.At(position);
                 if (!token.Span.Contains(position))
                 {
                     // In a comment: the scan goes on after the backslash.
@@ -71,5 +95,6 @@ namespace ScrapeLint.Model
 
                 return (token.IsKind(SyntaxKind.IdentifierToken) ? names.Tags(token.ValueText) : 0, token.Span.End);
             };
+        }
     }
 }

@@ -200,12 +200,46 @@ namespace ScrapeLint.Model
 
         public ImmutableArray<INamedTypeSymbol> AbotConfigurations => abotConfigurations.Value;
 
+        /// <summary>The namespace is <paramref name="dottedName"/> (<c>Flurl.Http</c>), compared part by part without rendering it.</summary>
+        public static bool IsNamespace(INamespaceSymbol? ns, string dottedName)
+        {
+            var end = dottedName.Length;
+            for (; ns is { IsGlobalNamespace: false } && end > 0; ns = ns.ContainingNamespace)
+            {
+                var start = dottedName.LastIndexOf('.', end - 1) + 1;
+                if (ns.Name.Length != end - start || string.CompareOrdinal(ns.Name, 0, dottedName, start, end - start) != 0)
+                {
+                    return false;
+                }
+
+                end = start - 1;
+            }
+
+            return end < 0 && ns is null or { IsGlobalNamespace: true };
+        }
+
+        /// <summary>The namespace is <paramref name="dottedName"/> or one nested in it (<c>OpenQA.Selenium.Chrome</c> in <c>OpenQA.Selenium</c>).</summary>
+        public static bool IsInNamespace(INamespaceSymbol? ns, string dottedName)
+        {
+            for (; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            {
+                if (IsNamespace(ns, dottedName))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>
         /// The compilation references the library, or declares one of its types itself: cheap, from the
-        /// reference list, so a library that is not referenced costs no type lookup at all.
+        /// reference list and the set of the names of the compilation's own types (kept by the compiler, nested types
+        /// included; <c>ContainsSymbolsWithName</c> would walk every declaration for each library), so a library that is
+        /// not referenced costs no type lookup at all.
         /// </summary>
         public bool References(string assemblyNames, string typeName)
-            => assemblyNames.Split('|').Any(referencedAssemblies.Contains) || Compilation.ContainsSymbolsWithName(typeName, SymbolFilter.Type);
+            => assemblyNames.Split('|').Any(referencedAssemblies.Contains) || Compilation.Assembly.TypeNames.Contains(typeName);
 
         /// <summary>The compilation can see the namespace (<c>OpenQA.Selenium</c>), from a reference or its own source: no type is loaded.</summary>
         public static bool HasNamespace(Compilation compilation, string dottedName)

@@ -945,7 +945,7 @@ namespace ScrapeLint.Model
                 }
 
                 if (handler?.Type is INamedTypeSymbol type && !type.DeclaringSyntaxReferences.IsEmpty
-                    && type.BaseType is { Name: "HttpMessageHandler" } baseType && baseType.ContainingNamespace?.ToDisplayString() == "System.Net.Http")
+                    && type.BaseType is { Name: "HttpMessageHandler" } baseType && KnownSymbols.IsNamespace(baseType.ContainingNamespace, "System.Net.Http"))
                 {
                     return true;
                 }

@@ -527,7 +527,7 @@ namespace ScrapeLint.Model
                 return Evaluate(receiver);
             }
 
-            if (method.ContainingNamespace?.ToDisplayString() is "Flurl" or "Flurl.Http" && receiver is not null)
+            if (receiver is not null && (KnownSymbols.IsNamespace(method.ContainingNamespace, "Flurl") || KnownSymbols.IsNamespace(method.ContainingNamespace, "Flurl.Http")))
             {
                 return Flurl(invocation, receiver);
             }

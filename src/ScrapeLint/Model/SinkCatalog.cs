@@ -292,15 +292,14 @@ namespace ScrapeLint.Model
                 return new Sink(SinkKind.Crawler, FirstUrlParameter(method));
             }
 
-            var ns = type.ContainingNamespace?.ToDisplayString();
-            if (ns == "RestSharp")
+            if (KnownSymbols.IsNamespace(type.ContainingNamespace, "RestSharp"))
             {
                 var request = method.Parameters.FirstOrDefault(p => KnownSymbols.Is(p.Type, known.RestRequest))
                     ?? method.Parameters.FirstOrDefault(p => p.Name == "resource");
                 return request is null ? null : new Sink(SinkKind.Http, request);
             }
 
-            if (ns == "Flurl.Http" && FlurlNames.Contains(name) && method.IsExtensionMethod && method.Parameters.Length > 0)
+            if (FlurlNames.Contains(name) && KnownSymbols.IsNamespace(type.ContainingNamespace, "Flurl.Http") && method.IsExtensionMethod && method.Parameters.Length > 0)
             {
                 var target = method.Parameters[0];
                 if (known.IsUrlType(target.Type) || KnownSymbols.Is(target.Type, known.FlurlRequest) || KnownSymbols.Is(target.Type, known.Uri))

@@ -202,7 +202,7 @@ namespace ScrapeLint.Model
 
                         // Each call by such a name is found from its place in the text and bound; the file is walked only
                         // when one resolves to a sink. Otherwise it stays pending: a later round walks it if it names a wrapper.
-                        var occurrences = gatedSet.OccurrencesIn(text);
+                        var occurrences = mentions.GatedSinkPlaces(tree, cancellationToken).Where(place => gatedSet.IsNameAt(text, place)).ToList();
                         if (occurrences.Count == 0 || !HasSeedAt(tree, occurrences, mask))
                         {
                             continue;
@@ -264,10 +264,10 @@ namespace ScrapeLint.Model
             // A call at one of these places (or a navigating Url assignment) resolves to a catalogued sink.
             bool HasSeedAt(SyntaxTree tree, List<int> positions, int mask)
             {
-                var root = tree.GetRoot(cancellationToken);
+                var tokens = new TokenCursor(tree.GetRoot(cancellationToken));
                 foreach (var position in positions)
                 {
-                    if (root.FindToken(position).Parent is not SimpleNameSyntax simple)
+                    if (tokens.At(position).Parent is not SimpleNameSyntax simple)
                     {
                         continue;
                     }

@@ -68,7 +68,8 @@ public class FileMentionsTests
     /// <summary>
     /// The scan looks only where an identifier starts with a pair of characters some name starts with; the identifier is then
     /// read whole. Names at the ends of the text, inside longer identifiers, after an escape, of one character or starting
-    /// with a non-ASCII letter are found or rejected as whole identifiers.
+    /// with a non-ASCII letter are found or rejected as whole identifiers (a one-character name also before a non-ASCII
+    /// symbol or space).
     /// </summary>
     [Theory]
     [InlineData("Load", "Load(x)", new[] { 0 })]
@@ -77,10 +78,74 @@ public class FileMentionsTests
     [InlineData("Load", "a\\u0041.Load()", new[] { 8 })]
     [InlineData("Load", "x\u00E9Load Load\u00E9 \u00E9 Load", new[] { 15 })]
     [InlineData("X", "X x XX (X) aX", new[] { 0, 8 })]
+    [InlineData("X", "X\u2192X\u00A0X\u00E9 X", new[] { 0, 2, 7 })]
     [InlineData("Éte", "Éte Étes aÉte été (Éte)", new[] { 0, 19 })]
     [InlineData("GetStringAsync", "// GetStringAsync in a comment, \"GetStringAsync\" in a string", new[] { 3, 33 })]
-    public void OccurrencesIn_FindsWholeIdentifiersOnly(string name, string text, int[] starts)
-        => Assert.Equal(starts, new NameSet(new[] { name }).OccurrencesIn(text));
+    public void TagsIn_PlacesAreWholeIdentifiersOnly(string name, string text, int[] starts)
+    {
+        var places = new List<int>();
+        new NameSet(new[] { name }).TagsIn(text, wanted: 2, escape: position => (0, position + 1), places: places, placeTags: 1);
+        Assert.Equal(starts, places);
+    }
+
+    /// <summary>
+    /// Long texts, read a vector at a time where the runtime can: names, near misses and separators (non-ASCII letters, a
+    /// non-breaking space, an arrow) at every offset of a block find the same places as cutting the text into identifiers.
+    /// A set with a name that starts with a non-ASCII letter is read a character at a time, and must agree too.
+    /// </summary>
+    [Theory]
+    [InlineData(new[] { "Load", "GetAsync", "X" }, true)]
+    [InlineData(new[] { "Load", "load", "_Send", "GetAsync" }, true)]
+    [InlineData(new[] { "Load", "Éte" }, false)]
+    public void TagsIn_PlacesAgreeWithAPlainReadingOfLongTexts(string[] names, bool vectorised)
+    {
+        var set = new NameSet(names);
+        Assert.Equal(vectorised && System.Numerics.Vector.IsHardwareAccelerated, set.Vectorised);
+        string[] pieces = { "Load", "GetAsync", "X", "Éte", "load", "_Send", "Loads", "xLoad", "Load2", "_Load", "LoadX", "GetAsyncs", "éLoad", "Loadé", "XX", "Get", " ", ".", "(", "\n", "é", "\u00A0", "→", "_", "1", "\"\"", "// " };
+        var random = new Random(20261207);
+        for (var sample = 0; sample < 400; sample++)
+        {
+            var text = new System.Text.StringBuilder();
+            var count = random.Next(0, 120);
+            for (var k = 0; k < count; k++)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var source = text.ToString();
+            var places = new List<int>();
+            set.TagsIn(source, wanted: 2, places: places, placeTags: 1);
+            Assert.Equal(PlainPlaces(source, names), places);
+        }
+
+        static List<int> PlainPlaces(string text, string[] names)
+        {
+            var found = new List<int>();
+            for (var i = 0; i < text.Length;)
+            {
+                var end = i;
+                while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_'))
+                {
+                    end++;
+                }
+
+                if (end == i)
+                {
+                    i++;
+                    continue;
+                }
+
+                if (names.Contains(text.Substring(i, end - i)))
+                {
+                    found.Add(i);
+                }
+
+                i = end;
+            }
+
+            return found;
+        }
+    }
 
     [Fact]
     public void MentionedIn_IsTrueForAnyName()
