@@ -233,13 +233,13 @@ namespace ScrapeLint.Model
         }
 
         /// <summary>
-        /// The compilation references the library, or declares one of its types itself: cheap, from the
-        /// reference list and the set of the names of the compilation's own types (kept by the compiler, nested types
-        /// included; <c>ContainsSymbolsWithName</c> would walk every declaration for each library), so a library that is
-        /// not referenced costs no type lookup at all.
+        /// The compilation references the library (one of the <c>|</c>-separated assembly names), or declares one of its types
+        /// (by metadata name) itself: cheap, from the reference list and a look-up in the compilation's own namespaces, so a
+        /// library that is not referenced costs no search of the references and no walk of the declarations.
         /// </summary>
-        public bool References(string assemblyNames, string typeName)
-            => assemblyNames.Split('|').Any(referencedAssemblies.Contains) || Compilation.Assembly.TypeNames.Contains(typeName);
+        public bool References(string assemblyNames, string metadataNames)
+            => assemblyNames.Split('|').Any(referencedAssemblies.Contains)
+                || metadataNames.Split('|').Any(name => Compilation.Assembly.GetTypeByMetadataName(name) is not null);
 
         /// <summary>The compilation can see the namespace (<c>OpenQA.Selenium</c>), from a reference or its own source: no type is loaded.</summary>
         public static bool HasNamespace(Compilation compilation, string dottedName)
@@ -259,12 +259,15 @@ namespace ScrapeLint.Model
 
         private Lazy<INamedTypeSymbol?> Type(string metadataName, string? assemblyName = null)
             => new Lazy<INamedTypeSymbol?>(() =>
-                assemblyName is null || References(assemblyName, metadataName.Substring(metadataName.LastIndexOf('.') + 1).Split('`')[0])
+                assemblyName is null || References(assemblyName, metadataName)
                     ? Compilation.GetTypeByMetadataName(metadataName)
                     : null);
 
+        /// <summary>Abot's crawler (Abot 2 and the first Abot): either one referenced or declared makes Abot's types worth looking up.</summary>
+        public const string AbotCrawlerNames = "Abot2.Crawler.PoliteWebCrawler|Abot.Crawler.PoliteWebCrawler";
+
         private ImmutableArray<INamedTypeSymbol> Types(params string[] metadataNames)
-            => References("Abot2", "PoliteWebCrawler") || References("Abot", "PoliteWebCrawler")
+            => References("Abot2|Abot", AbotCrawlerNames)
                 ? metadataNames.Select(Compilation.GetTypeByMetadataName).Where(t => t is not null).Cast<INamedTypeSymbol>().ToImmutableArray()
                 : ImmutableArray<INamedTypeSymbol>.Empty;
 

@@ -81,39 +81,39 @@ namespace ScrapeLint.Model
             names.UnionWith(new[] { "Create", "CreateHttp" });
             Gate("System.Net.Http", new[] { "Http" }, "GetAsync", "SendAsync", "Send", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync");
             Gate("System.Net", new[] { "WebClient" }, "OpenRead", "OpenReadAsync", "OpenReadTaskAsync");
-            if (known.References("HtmlAgilityPack", "HtmlWeb"))
+            if (known.References("HtmlAgilityPack", "HtmlAgilityPack.HtmlWeb"))
             {
                 AddIf(true, new[] { "Load", "LoadFromWebAsync" });
                 Gate("HtmlAgilityPack", new[] { "HtmlWeb", "HtmlAgilityPack" }, "Load");
             }
 
-            if (known.References("AngleSharp", "BrowsingContextExtensions"))
+            if (known.References("AngleSharp", "AngleSharp.BrowsingContextExtensions"))
             {
                 AddIf(true, new[] { "OpenAsync" });
                 Gate("AngleSharp", new[] { "AngleSharp", "BrowsingContext" }, "OpenAsync");
             }
 
-            AddIf(known.References("PuppeteerSharp", "IPage"), new[] { "GoToAsync" });
-            AddIf(known.References("Microsoft.Playwright", "IPage"), new[] { "GotoAsync" });
-            if (known.References("WebDriver|Selenium.WebDriver", "INavigation"))
+            AddIf(known.References("PuppeteerSharp", "PuppeteerSharp.IPage"), new[] { "GoToAsync" });
+            AddIf(known.References("Microsoft.Playwright", "Microsoft.Playwright.IPage"), new[] { "GotoAsync" });
+            if (known.References("WebDriver|Selenium.WebDriver", "OpenQA.Selenium.INavigation"))
             {
                 AddIf(true, new[] { "GoToUrl", "GoToUrlAsync" });
                 Gate("OpenQA", new[] { "Driver", "OpenQA", "Selenium" }, NavigatingPropertyName);
             }
 
-            if (known.References("RestSharp", "RestRequest"))
+            if (known.References("RestSharp", "RestSharp.RestRequest"))
             {
                 AddIf(true, RestSharpNames);
                 Gate("RestSharp", new[] { "RestSharp", "RestClient", "RestRequest" }, "Execute", "ExecuteAsync", "Get", "GetAsync");
             }
 
-            if (known.References("Flurl.Http", "IFlurlRequest"))
+            if (known.References("Flurl.Http", "Flurl.Http.IFlurlRequest"))
             {
                 AddIf(true, FlurlNames);
                 Gate("Flurl", new[] { "Flurl" }, "GetAsync", "SendAsync", "PostAsync");
             }
 
-            AddIf(known.References("Abot2|Abot", "PoliteWebCrawler"), new[] { "CrawlAsync", "Crawl" });
+            AddIf(known.References("Abot2|Abot", KnownSymbols.AbotCrawlerNames), new[] { "CrawlAsync", "Crawl" });
             Names = names;
             ReferencesLibrary = library;
         }
