@@ -32,7 +32,10 @@ namespace ScrapeLint.Model
 
         private readonly SourceStrings texts;
         private readonly NameSet names;
-        private readonly Dictionary<SyntaxTree, (int Tags, List<int>? GatedSinkPlaces)> scanned = new Dictionary<SyntaxTree, (int, List<int>?)>();
+        private readonly Dictionary<SyntaxTree, (int Tags, int Start, int Count)> scanned = new Dictionary<SyntaxTree, (int, int, int)>();
+
+        /// <summary>The places of gated sink names of every file, one file after another (<see cref="scanned"/> says where each file's are).</summary>
+        private readonly List<int> gatedSinkPlaces = new List<int>();
 
         /// <summary>Scans every file of the compilation (the index's first round reads them all).</summary>
         public FileMentions(Compilation compilation, SourceStrings texts, IEnumerable<string> seedNames, Func<string, bool> isUngated, HashSet<string> configured, CancellationToken cancellationToken)
@@ -43,12 +46,11 @@ namespace ScrapeLint.Model
                 seedNames.Select(name => (name, Sink | (isUngated(name) ? UngatedSink : GatedSink)))
                     .Concat(EvasionSiteNames.Distinctive.Select(name => (name, EvasionSite)))
                     .Concat(Logins.PostNames.Select(name => (name, LoginPost))));
-            // A file's list of places is kept, not copied; the next file gets a new one only then.
-            List<int>? places = null;
             foreach (var tree in compilation.SyntaxTrees)
             {
-                var found = scanned[tree] = Scan(tree, places ??= new List<int>(), cancellationToken);
-                places = found.GatedSinkPlaces is null ? places : null;
+                var start = gatedSinkPlaces.Count;
+                var tags = Scan(tree, gatedSinkPlaces, cancellationToken);
+                scanned[tree] = (tags, start, gatedSinkPlaces.Count - start);
             }
         }
 
@@ -56,24 +58,37 @@ namespace ScrapeLint.Model
         public HashSet<string> Configured { get; }
 
         /// <summary>The kinds of names the file has (an identifier spelled with escapes counts as the name it spells, see <see cref="Escapes"/>).</summary>
-        public int Of(SyntaxTree tree, CancellationToken cancellationToken) => Scanned(tree, cancellationToken).Tags;
+        public int Of(SyntaxTree tree, CancellationToken cancellationToken)
+            => scanned.TryGetValue(tree, out var found) ? found.Tags : Scan(tree, new List<int>(), cancellationToken);
 
         /// <summary>
         /// Where a file that names no ungated sink has a gated one (<see cref="SinkCatalog.IsGated"/>), in order: the index binds
         /// the calls there when the file names the library. (Not kept for a file that names an ungated sink: it is walked anyway.)
+        /// A new list each time, the caller's to change.
         /// </summary>
-        public IReadOnlyList<int> GatedSinkPlaces(SyntaxTree tree, CancellationToken cancellationToken)
-            => Scanned(tree, cancellationToken).GatedSinkPlaces ?? (IReadOnlyList<int>)Array.Empty<int>();
-
-        private (int Tags, List<int>? GatedSinkPlaces) Scanned(SyntaxTree tree, CancellationToken cancellationToken)
-            => scanned.TryGetValue(tree, out var found) ? found : Scan(tree, new List<int>(), cancellationToken);
-
-        /// <summary>The file's tags, and <paramref name="places"/> when it holds places to keep (else null, and the list can be used again).</summary>
-        private (int Tags, List<int>? GatedSinkPlaces) Scan(SyntaxTree tree, List<int> places, CancellationToken cancellationToken)
+        public List<int> GatedSinkPlaces(SyntaxTree tree, CancellationToken cancellationToken)
         {
-            places.Clear();
+            if (scanned.TryGetValue(tree, out var found))
+            {
+                return gatedSinkPlaces.GetRange(found.Start, found.Count);
+            }
+
+            var places = new List<int>();
+            Scan(tree, places, cancellationToken);
+            return places;
+        }
+
+        /// <summary>The file's tags; the places of its gated sink names are added to <paramref name="places"/> unless it names an ungated sink.</summary>
+        private int Scan(SyntaxTree tree, List<int> places, CancellationToken cancellationToken)
+        {
+            var start = places.Count;
             var tags = names.TagsIn(texts.Of(tree, cancellationToken), All, Escapes(names, tree, cancellationToken), places, GatedSink) & All;
-            return (tags, (tags & UngatedSink) == 0 && places.Count > 0 ? places : null);
+            if ((tags & UngatedSink) != 0)
+            {
+                places.RemoveRange(start, places.Count - start);
+            }
+
+            return tags;
         }
 
         /// <summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ScrapeLint.Model
@@ -36,7 +37,7 @@ namespace ScrapeLint.Model
             {
                 case IdentifierNameSyntax or GenericNameSyntax:
                     // Get(key): a method of this type or of a base; a library's only through a base class.
-                    return invocation.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { BaseList: null } type || type.Modifiers.Any(m => m.ValueText == "partial");
+                    return invocation.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { BaseList: null } type || type.Modifiers.Any(SyntaxKind.PartialKeyword);
                 case MemberAccessExpressionSyntax { Expression: var receiver }:
                     return MayBeSinkReceiver(receiver, cancellationToken);
                 default:
@@ -191,7 +192,7 @@ namespace ScrapeLint.Model
                                     }
 
                                     if (statement is LocalDeclarationStatementSyntax { Declaration: var declaration }
-                                        && declaration.Variables.FirstOrDefault(v => v.Identifier.ValueText == name) is { } variable)
+                                        && Variable(declaration.Variables, name) is { } variable)
                                     {
                                         return declaration.Type is IdentifierNameSyntax { Identifier.ValueText: "var" }
                                             ? (variable.Initializer?.Value as ObjectCreationExpressionSyntax)?.Type
@@ -204,7 +205,7 @@ namespace ScrapeLint.Model
                                 return ParameterType(parameters, name) ?? MemberType(node, name);
                             case LocalFunctionStatementSyntax { ParameterList: var parameters } when ParameterType(parameters, name) is { } type:
                                 return type;
-                            case ParenthesizedLambdaExpressionSyntax { ParameterList: var parameters } when parameters.Parameters.Any(p => p.Identifier.ValueText == name):
+                            case ParenthesizedLambdaExpressionSyntax { ParameterList: var parameters } when Parameter(parameters, name) is not null:
                                 return ParameterType(parameters, name);
                             case SimpleLambdaExpressionSyntax { Parameter.Identifier.ValueText: var parameter } when parameter == name:
                                 return null;
@@ -225,13 +226,40 @@ namespace ScrapeLint.Model
         }
 
         private static TypeSyntax? ParameterType(ParameterListSyntax parameters, string name)
-            => parameters.Parameters.FirstOrDefault(p => p.Identifier.ValueText == name)?.Type;
+            => Parameter(parameters, name)?.Type;
+
+        // Loops, not LINQ: these run for every call by a common sink name, and a lambda over the name allocates each time.
+        private static ParameterSyntax? Parameter(ParameterListSyntax parameters, string name)
+        {
+            foreach (var parameter in parameters.Parameters)
+            {
+                if (parameter.Identifier.ValueText == name)
+                {
+                    return parameter;
+                }
+            }
+
+            return null;
+        }
+
+        private static VariableDeclaratorSyntax? Variable(SeparatedSyntaxList<VariableDeclaratorSyntax> variables, string name)
+        {
+            foreach (var variable in variables)
+            {
+                if (variable.Identifier.ValueText == name)
+                {
+                    return variable;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>A field or property of the enclosing type (not partial: its other parts are out of view).</summary>
         private static TypeSyntax? MemberType(SyntaxNode inside, string name)
         {
             var type = inside.FirstAncestorOrSelf<TypeDeclarationSyntax>();
-            if (type is null || type.Modifiers.Any(m => m.ValueText == "partial"))
+            if (type is null || type.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
                 return null;
             }
@@ -240,7 +268,7 @@ namespace ScrapeLint.Model
             {
                 switch (member)
                 {
-                    case FieldDeclarationSyntax field when field.Declaration.Variables.Any(v => v.Identifier.ValueText == name):
+                    case FieldDeclarationSyntax field when Variable(field.Declaration.Variables, name) is not null:
                         return field.Declaration.Type;
                     case PropertyDeclarationSyntax property when property.Identifier.ValueText == name:
                         return property.Type;

@@ -202,7 +202,8 @@ namespace ScrapeLint.Model
 
                         // Each call by such a name is found from its place in the text and bound; the file is walked only
                         // when one resolves to a sink. Otherwise it stays pending: a later round walks it if it names a wrapper.
-                        var occurrences = mentions.GatedSinkPlaces(tree, cancellationToken).Where(place => gatedSet.IsNameAt(text, place)).ToList();
+                        var occurrences = mentions.GatedSinkPlaces(tree, cancellationToken);
+                        occurrences.RemoveAll(place => !gatedSet.IsNameAt(text, place));
                         if (occurrences.Count == 0 || !HasSeedAt(tree, occurrences, mask))
                         {
                             continue;

@@ -203,6 +203,29 @@ public class FileMentionsTests
         Assert.Equal(walked, EvasionAnalyzer.MayHaveSites(compilation.SyntaxTrees.Single(t => t.ToString().Contains("class Code")), model, options, CancellationToken.None));
     }
 
+    /// <summary>
+    /// The places of gated sink names (<c>Get</c>, <c>Execute</c> with RestSharp referenced) a file has, in order, for the
+    /// index to bind there: none for a file that also names an ungated sink (it is walked anyway) or names none, and the same
+    /// for a file the compilation does not hold (scanned when asked).
+    /// </summary>
+    [Fact]
+    public async Task GatedSinkPlacesAreTheWholeGatedNamesOfAFileWithNoUngatedSink()
+    {
+        const string Gated = "class A { void M(dynamic c) { c.Execute(1); c.GetAsync(2); c.Get(3); Get(); } static void Get() { } }";
+        const string Ungated = "class B { async void M(System.Net.Http.HttpClient h, dynamic c) { await h.GetStringAsync(\"u\"); c.Get(1); } }";
+        const string None = "class C { void M(dynamic c) { c.Getter(1); c.Executed(2); } }";
+        var compilation = await AllAnalyzers.CompileAsync(Gated, OutputKind.DynamicallyLinkedLibrary, requireNoErrors: false);
+        compilation = compilation.AddSyntaxTrees(Parse(Ungated), Parse(None));
+        var mentions = CrawlModel.For(compilation).Mentions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None);
+        int[] expected = { Gated.IndexOf("Execute"), Gated.IndexOf("GetAsync"), Gated.IndexOf("Get(3"), Gated.IndexOf("Get()"), Gated.IndexOf("Get() {") };
+        Assert.Equal(expected, mentions.GatedSinkPlaces(compilation.SyntaxTrees.First(), CancellationToken.None));
+        Assert.Empty(mentions.GatedSinkPlaces(compilation.SyntaxTrees.Single(t => t.ToString() == Ungated), CancellationToken.None));
+        Assert.Empty(mentions.GatedSinkPlaces(compilation.SyntaxTrees.Single(t => t.ToString() == None), CancellationToken.None));
+        Assert.Equal(expected, mentions.GatedSinkPlaces(Parse(Gated), CancellationToken.None));
+
+        static SyntaxTree Parse(string text) => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text);
+    }
+
     [Fact]
     public async Task EveryFileIsWalkedWhenTheProjectNamesACaptchaService()
     {
