@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -42,16 +41,31 @@ namespace ScrapeLint.Model
         {
             this.texts = texts;
             Configured = configured;
-            names = new NameSet(
-                seedNames.Select(name => (name, Sink | (isUngated(name) ? UngatedSink : GatedSink)))
-                    .Concat(EvasionSiteNames.Distinctive.Select(name => (name, EvasionSite)))
-                    .Concat(Logins.PostNames.Select(name => (name, LoginPost))));
+            var tagged = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var name in seedNames)
+            {
+                Tag(name, Sink | (isUngated(name) ? UngatedSink : GatedSink));
+            }
+
+            foreach (var name in EvasionSiteNames.Distinctive)
+            {
+                Tag(name, EvasionSite);
+            }
+
+            foreach (var name in Logins.PostNames)
+            {
+                Tag(name, LoginPost);
+            }
+
+            names = new NameSet(tagged);
             foreach (var tree in compilation.SyntaxTrees)
             {
                 var start = gatedSinkPlaces.Count;
                 var tags = Scan(tree, gatedSinkPlaces, cancellationToken);
                 scanned[tree] = (tags, start, gatedSinkPlaces.Count - start);
             }
+
+            void Tag(string name, int tags) => tagged[name] = tagged.TryGetValue(name, out var had) ? had | tags : tags;
         }
 
         /// <summary>The method names configured as requests (<c>scrapelint.request_methods</c>) in any file.</summary>

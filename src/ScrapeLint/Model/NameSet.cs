@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -15,7 +14,7 @@ namespace ScrapeLint.Model
     /// </summary>
     internal sealed class NameSet
     {
-        private static readonly bool[] IdentifierChars = Enumerable.Range(0, 128).Select(c => char.IsLetterOrDigit((char)c) || c == '_').ToArray();
+        private static readonly bool[] IdentifierChars = AsciiIdentifierChars();
 
         /// <summary>
         /// <c>MethodImplOptions.AggressiveOptimization</c> (not in netstandard2.0; .NET Core 3 and later honour it): the scan
@@ -52,24 +51,49 @@ namespace ScrapeLint.Model
         private readonly bool vectorised;
 
         public NameSet(IEnumerable<string> names)
-            : this(names.Select(name => (name, 1)))
+            : this(Combined(names, name => (name, 1)))
         {
         }
 
         /// <summary>Names with tags: <see cref="TagsIn"/> tells which tags a text's identifiers carry (a name given twice carries both).</summary>
         public NameSet(IEnumerable<(string Name, int Tags)> names)
+            : this(Combined(names, named => named))
+        {
+        }
+
+        /// <summary>
+        /// Each name with its tags. Built by loops, not LINQ: a set is made when an analyzer first runs in a compiler process,
+        /// and LINQ's grouping over value tuples is compiled for that first use (about 7 ms in a cold <c>csc</c>).
+        /// </summary>
+        public NameSet(Dictionary<string, int> tagsByName)
         {
             SetStart('\\', 'u');
             SetStart('\\', 'U');
             var low = char.MaxValue;
             var high = char.MinValue;
-            foreach (var group in names.Where(n => n.Name.Length > 0).GroupBy(n => n.Name, StringComparer.Ordinal))
+            foreach (var pair in tagsByName)
             {
-                var name = group.Key;
-                var tags = group.Aggregate(0, (all, n) => all | n.Tags);
+                var name = pair.Key;
+                var tags = pair.Value;
+                if (name.Length == 0)
+                {
+                    continue;
+                }
+
                 var key = Key(name, 0, name.Length);
                 filter[(key >> 6) & 1023] |= 1UL << (int)(key & 63);
-                byKey[key] = byKey.TryGetValue(key, out var same) ? same.Concat(new[] { (name, tags) }).ToArray() : new[] { (name, tags) };
+                if (byKey.TryGetValue(key, out var same))
+                {
+                    var more = new (string Name, int Tags)[same.Length + 1];
+                    same.CopyTo(more, 0);
+                    more[same.Length] = (name, tags);
+                    byKey[key] = more;
+                }
+                else
+                {
+                    byKey[key] = new[] { (name, tags) };
+                }
+
                 if (name[0] >= 128 || (name.Length > 1 && name[1] >= 128))
                 {
                     nonAsciiStart = true;
@@ -106,6 +130,30 @@ namespace ScrapeLint.Model
             firstLow = new Vector<ushort>(low);
             firstRange = new Vector<ushort>((ushort)(high - low));
             vectorised = Vector.IsHardwareAccelerated && !nonAsciiStart && low <= high;
+        }
+
+        private static bool[] AsciiIdentifierChars()
+        {
+            var chars = new bool[128];
+            for (var c = 0; c < 128; c++)
+            {
+                chars[c] = char.IsLetterOrDigit((char)c) || c == '_';
+            }
+
+            return chars;
+        }
+
+        /// <summary>Names with tags, a name given more than once carrying all of its tags.</summary>
+        private static Dictionary<string, int> Combined<T>(IEnumerable<T> items, Func<T, (string Name, int Tags)> named)
+        {
+            var tagsByName = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var item in items)
+            {
+                var (name, tags) = named(item);
+                tagsByName[name] = tagsByName.TryGetValue(name, out var had) ? had | tags : tags;
+            }
+
+            return tagsByName;
         }
 
         private void SetStart(char first, char second) => starts[((first << 7) | second) >> 6] |= 1UL << ((first << 7) | second);
