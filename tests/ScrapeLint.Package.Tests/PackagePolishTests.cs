@@ -21,7 +21,8 @@ public sealed class PackagePolishTests(PackedFeed feed)
     /// 17.8) is sure to load: Roslyn 4.8.0 itself and the versions its packages depend on (System.Composition 7.0.0
     /// through Microsoft.CodeAnalysis.Workspaces.Common 4.8.0; System.Collections.Immutable and System.Reflection.Metadata
     /// 7.0.0, System.Memory 4.5.5, System.Threading.Tasks.Extensions 4.5.4, System.Runtime.CompilerServices.Unsafe 6.0.0
-    /// through Microsoft.CodeAnalysis.Common 4.8.0). An analyzer that references anything newer may silently not load.
+    /// through Microsoft.CodeAnalysis.Common 4.8.0; System.Numerics.Vectors 4.4.0, assembly 4.1.3.0, through System.Memory
+    /// 4.5.5 on .NET Standard 2.0, 4.5.0 on .NET Framework). An analyzer that references anything newer may silently not load.
     /// </summary>
     private static readonly Dictionary<string, Version> Roslyn48Floor = new(StringComparer.Ordinal)
     {
@@ -37,6 +38,7 @@ public sealed class PackagePolishTests(PackedFeed feed)
         ["System.Composition.Hosting"] = new(7, 0, 0, 0),
         ["System.Composition.TypedParts"] = new(7, 0, 0, 0),
         ["System.Memory"] = new(4, 0, 1, 2),
+        ["System.Numerics.Vectors"] = new(4, 1, 3, 0),
         ["System.Threading.Tasks.Extensions"] = new(4, 2, 0, 1),
         ["System.Runtime.CompilerServices.Unsafe"] = new(6, 0, 0, 0),
     };
