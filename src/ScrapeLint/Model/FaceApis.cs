@@ -48,7 +48,7 @@ namespace ScrapeLint.Model
         private static readonly string[] StorageNamespaces = { "Azure.Storage", "Amazon.S3", "Google.Cloud.Storage" };
 
         /// <summary>Every face method name: the cheap test before anything is bound.</summary>
-        public static readonly HashSet<string> MethodNames = new HashSet<string>(Libraries.SelectMany(l => l.Methods), StringComparer.Ordinal);
+        public static readonly HashSet<string> MethodNames = LibraryMethodNames();
 
         private static readonly HashSet<string> FileWriters = new HashSet<string> { "WriteAllBytes", "WriteAllBytesAsync" };
 
@@ -57,7 +57,29 @@ namespace ScrapeLint.Model
         /// not just <c>Microsoft</c>).
         /// </summary>
         public static bool AnyReferenced(Compilation compilation)
-            => Libraries.Any(library => KnownSymbols.HasNamespace(compilation, library.Namespace));
+        {
+            // Loops over the table, not LINQ: LINQ over value tuples is compiled on first use in every compiler process.
+            foreach (var library in Libraries)
+            {
+                if (KnownSymbols.HasNamespace(compilation, library.Namespace))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static HashSet<string> LibraryMethodNames()
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var library in Libraries)
+            {
+                names.UnionWith(library.Methods);
+            }
+
+            return names;
+        }
 
         /// <summary>The face API a method is, as <c>Type.Method</c>, or null.</summary>
         public static string? Match(IMethodSymbol method)

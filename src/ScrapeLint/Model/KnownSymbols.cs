@@ -244,14 +244,25 @@ namespace ScrapeLint.Model
         /// <summary>The compilation can see the namespace (<c>OpenQA.Selenium</c>), from a reference or its own source: no type is loaded.</summary>
         public static bool HasNamespace(Compilation compilation, string dottedName)
         {
-            INamespaceSymbol? current = compilation.GlobalNamespace;
+            var current = compilation.GlobalNamespace;
             foreach (var part in dottedName.Split('.'))
             {
-                current = current.GetMembers(part).OfType<INamespaceSymbol>().FirstOrDefault();
-                if (current is null)
+                INamespaceSymbol? next = null;
+                foreach (var member in current.GetMembers(part))
+                {
+                    if (member is INamespaceSymbol ns)
+                    {
+                        next = ns;
+                        break;
+                    }
+                }
+
+                if (next is null)
                 {
                     return false;
                 }
+
+                current = next;
             }
 
             return true;
