@@ -41,31 +41,32 @@ namespace ScrapeLint.Model
         {
             this.texts = texts;
             Configured = configured;
-            var tagged = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var name in seedNames)
-            {
-                Tag(name, Sink | (isUngated(name) ? UngatedSink : GatedSink));
-            }
-
-            foreach (var name in EvasionSiteNames.Distinctive)
-            {
-                Tag(name, EvasionSite);
-            }
-
-            foreach (var name in Logins.PostNames)
-            {
-                Tag(name, LoginPost);
-            }
-
-            names = new NameSet(tagged);
+            names = new NameSet(Tagged(seedNames, isUngated));
             foreach (var tree in compilation.SyntaxTrees)
             {
                 var start = gatedSinkPlaces.Count;
                 var tags = Scan(tree, gatedSinkPlaces, cancellationToken);
                 scanned[tree] = (tags, start, gatedSinkPlaces.Count - start);
             }
+        }
 
-            void Tag(string name, int tags) => tagged[name] = tagged.TryGetValue(name, out var had) ? had | tags : tags;
+        /// <summary>The names the scan looks for with their tags (a loop, not LINQ over value tuples: see <see cref="NameSet"/>).</summary>
+        private static IEnumerable<(string Name, int Tags)> Tagged(IEnumerable<string> seedNames, Func<string, bool> isUngated)
+        {
+            foreach (var name in seedNames)
+            {
+                yield return (name, Sink | (isUngated(name) ? UngatedSink : GatedSink));
+            }
+
+            foreach (var name in EvasionSiteNames.Distinctive)
+            {
+                yield return (name, EvasionSite);
+            }
+
+            foreach (var name in Logins.PostNames)
+            {
+                yield return (name, LoginPost);
+            }
         }
 
         /// <summary>The method names configured as requests (<c>scrapelint.request_methods</c>) in any file.</summary>
