@@ -40,6 +40,40 @@ namespace ScrapeLint.Model
         public static bool MentionedIn(Compilation compilation, SourceStrings texts, CancellationToken cancellationToken)
             => texts.AnyFileHas(compilation, "cap", StringComparison.OrdinalIgnoreCase, ServiceSuffixes, cancellationToken);
 
+        /// <summary>The words a CAPTCHA client's or PuppeteerExtraSharp's assembly name has (in any case).</summary>
+        private static readonly string[] AssemblyWords = { "captcha", "capmonster", "capsolver", "PuppeteerExtra" };
+
+        /// <summary>
+        /// The compilation may see a CAPTCHA client or PuppeteerExtraSharp, told from names before anything is bound: a
+        /// reference's file name has one of their words, or the compilation may see one of their namespaces otherwise
+        /// (<see cref="ReferenceHints.MaySee"/>). When this is false, so is <see cref="AnyClientReferenced"/>.
+        /// </summary>
+        public static bool MayReferenceClient(ReferenceHints hints)
+        {
+            foreach (var word in AssemblyWords)
+            {
+                if (hints.MayHaveFileWith(word))
+                {
+                    return true;
+                }
+            }
+
+            if (hints.MaySee("PuppeteerExtraSharp"))
+            {
+                return true;
+            }
+
+            foreach (var name in ClientNamespaces)
+            {
+                if (hints.MaySee(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The compilation can see a CAPTCHA client or PuppeteerExtraSharp (its namespaces, from a reference or the source).</summary>
         public static bool AnyClientReferenced(Compilation compilation)
             => KnownSymbols.HasNamespace(compilation, "PuppeteerExtraSharp") || ClientNamespaces.Any(name => KnownSymbols.HasNamespace(compilation, name));

@@ -43,12 +43,18 @@ namespace ScrapeLint.Model
         private int mayRequest;
         private SafeguardKind? pipeline;
 
+        private readonly Lazy<KnownSymbols> known;
+        private readonly Lazy<SinkCatalog> catalog;
+        private readonly Lazy<SafeguardRecognizer> safeguards;
+
+        // The symbols are looked up on first use, not here: the model is made at the compilation's start, and a compilation
+        // that cannot send a request is told so from names alone (MayRequest), with nothing bound.
         private CrawlModel(Compilation compilation)
         {
             this.compilation = compilation;
-            Known = new KnownSymbols(compilation);
-            Catalog = new SinkCatalog(Known);
-            Safeguards = new SafeguardRecognizer(Known);
+            known = new Lazy<KnownSymbols>(() => new KnownSymbols(compilation));
+            catalog = new Lazy<SinkCatalog>(() => new SinkCatalog(Known));
+            safeguards = new Lazy<SafeguardRecognizer>(() => new SafeguardRecognizer(Known));
             Clients = new HttpClientFacts(this, compilation);
         }
 
@@ -59,11 +65,11 @@ namespace ScrapeLint.Model
         /// <summary>The files' texts, for the searches made before anything is bound.</summary>
         public SourceStrings Texts { get; } = new SourceStrings();
 
-        public KnownSymbols Known { get; }
+        public KnownSymbols Known => known.Value;
 
-        public SinkCatalog Catalog { get; }
+        public SinkCatalog Catalog => catalog.Value;
 
-        public SafeguardRecognizer Safeguards { get; }
+        public SafeguardRecognizer Safeguards => safeguards.Value;
 
         /// <summary>The analyzer options of this compilation (set by the first rule that runs).</summary>
         public AnalyzerOptions? Options { get; private set; }
@@ -138,18 +144,21 @@ namespace ScrapeLint.Model
         private static readonly string[] WebSuffixes = { "Client", "Request" };
 
         /// <summary>
-        /// Whether this compilation can send a request the rules model: it references a scraping, browser or CAPTCHA
-        /// library, configures <c>scrapelint.request_methods</c>, or some file names a .NET HTTP type. The crawl and
-        /// evasion analyzers register nothing when it cannot. Computed once.
+        /// Whether this compilation can send a request the rules model: it may reference a scraping, browser or CAPTCHA
+        /// library, configures <c>scrapelint.request_methods</c>, or some file names a .NET HTTP type. A library is looked up
+        /// only when a reference's file name or a declared namespace points to it (<see cref="ReferenceHints"/>): a compilation
+        /// with none and no HTTP type named binds nothing here. The crawl and evasion analyzers register nothing when it
+        /// cannot. Computed once.
         /// </summary>
         public bool MayRequest(AnalyzerOptions options, CancellationToken cancellationToken)
         {
             if (mayRequest == 0)
             {
-                var may = Catalog.ReferencesLibrary
-                    || CaptchaServices.AnyClientReferenced(compilation)
-                    || Texts.AnyFileHas(compilation, "Http", StringComparison.Ordinal, HttpSuffixes, cancellationToken)
-                    || Texts.AnyFileHas(compilation, "Web", StringComparison.Ordinal, WebSuffixes, cancellationToken)
+                var hints = ReferenceHints.For(compilation, cancellationToken);
+                var may = (SinkCatalog.MayReferenceLibrary(hints) && Catalog.ReferencesLibrary)
+                    || (CaptchaServices.MayReferenceClient(hints) && CaptchaServices.AnyClientReferenced(compilation))
+                    || Texts.AnyFileHasOrdinal(compilation, "Http", HttpSuffixes, cancellationToken)
+                    || Texts.AnyFileHasOrdinal(compilation, "Web", WebSuffixes, cancellationToken)
                     || compilation.SyntaxTrees.Any(tree => !ScrapeLintOptions.For(options, tree).RequestMethods.IsEmpty);
                 mayRequest = may ? 1 : 2;
             }

@@ -14,27 +14,27 @@ namespace ScrapeLint.Model
     /// </summary>
     internal static class FaceApis
     {
-        /// <summary>(namespace, every method of it is about faces, the face methods).</summary>
-        private static readonly (string Namespace, bool AllFace, string[] Methods)[] Libraries =
+        /// <summary>(namespace, the start of its assembly's name, every method of it is about faces, the face methods).</summary>
+        private static readonly (string Namespace, string Assembly, bool AllFace, string[] Methods)[] Libraries =
         {
-            ("FaceRecognitionDotNet", true, new[] { "FaceLocations", "FaceEncodings", "FaceLandmark", "BatchFaceLocations" }),
-            ("DlibDotNet", false, new[] { "Operator", "Detect" }),
-            ("OpenCvSharp", false, new[] { "DetectMultiScale", "Predict", "Train", "Update", "Fit" }),
-            ("Emgu.CV", false, new[] { "DetectMultiScale", "Predict", "Train", "Update", "Fit" }),
-            ("ViewFaceCore", true, new[] { "Detect", "Mark", "Extract", "FaceDetector", "FaceMark" }),
-            ("FaceAiSharp", true, new[] { "DetectFaces", "GenerateEmbedding", "DetectLandmarks" }),
-            ("Azure.AI.Vision.Face", true, new[] { "Detect", "DetectAsync", "DetectFromUrl", "DetectFromUrlAsync" }),
-            ("Microsoft.Azure.CognitiveServices.Vision.Face", true, new[]
+            ("FaceRecognitionDotNet", "FaceRecognitionDotNet", true, new[] { "FaceLocations", "FaceEncodings", "FaceLandmark", "BatchFaceLocations" }),
+            ("DlibDotNet", "DlibDotNet", false, new[] { "Operator", "Detect" }),
+            ("OpenCvSharp", "OpenCvSharp", false, new[] { "DetectMultiScale", "Predict", "Train", "Update", "Fit" }),
+            ("Emgu.CV", "Emgu.CV", false, new[] { "DetectMultiScale", "Predict", "Train", "Update", "Fit" }),
+            ("ViewFaceCore", "ViewFaceCore", true, new[] { "Detect", "Mark", "Extract", "FaceDetector", "FaceMark" }),
+            ("FaceAiSharp", "FaceAiSharp", true, new[] { "DetectFaces", "GenerateEmbedding", "DetectLandmarks" }),
+            ("Azure.AI.Vision.Face", "Azure.AI.Vision.Face", true, new[] { "Detect", "DetectAsync", "DetectFromUrl", "DetectFromUrlAsync" }),
+            ("Microsoft.Azure.CognitiveServices.Vision.Face", "Microsoft.Azure.CognitiveServices.Vision.Face", true, new[]
             {
                 "DetectWithStreamAsync", "DetectWithStreamWithHttpMessagesAsync", "DetectWithUrlAsync", "DetectWithUrlWithHttpMessagesAsync",
                 "AddFaceFromStreamAsync", "AddFaceFromUrlAsync",
             }),
-            ("Microsoft.ProjectOxford.Face", true, new[]
+            ("Microsoft.ProjectOxford.Face", "Microsoft.ProjectOxford.Face", true, new[]
             {
                 "DetectAsync", "AddPersonFaceAsync", "AddPersonFaceInPersonGroupAsync", "AddPersonFaceInLargePersonGroupAsync", "AddFaceToFaceListAsync",
                 "AddFaceToLargeFaceListAsync",
             }),
-            ("Amazon.Rekognition", true, new[]
+            ("Amazon.Rekognition", "AWSSDK.Rekognition", true, new[]
             {
                 "DetectFaces", "DetectFacesAsync", "IndexFaces", "IndexFacesAsync", "SearchFacesByImage", "SearchFacesByImageAsync",
                 "CompareFaces", "CompareFacesAsync", "RecognizeCelebrities", "RecognizeCelebritiesAsync",
@@ -54,14 +54,16 @@ namespace ScrapeLint.Model
 
         /// <summary>
         /// The compilation can see one of the face libraries' namespaces (<c>Microsoft.Azure.CognitiveServices.Vision.Face</c>,
-        /// not just <c>Microsoft</c>).
+        /// not just <c>Microsoft</c>). Asked of the compilation only for a library a reference's file name or a declared
+        /// namespace points to (<see cref="ReferenceHints"/>): a project with none binds nothing here.
         /// </summary>
-        public static bool AnyReferenced(Compilation compilation)
+        public static bool AnyReferenced(Compilation compilation, CancellationToken cancellationToken)
         {
+            var hints = ReferenceHints.For(compilation, cancellationToken);
             // Loops over the table, not LINQ: LINQ over value tuples is compiled on first use in every compiler process.
             foreach (var library in Libraries)
             {
-                if (KnownSymbols.HasNamespace(compilation, library.Namespace))
+                if ((hints.MayHaveFileStarting(library.Assembly) || hints.MaySee(library.Namespace)) && KnownSymbols.HasNamespace(compilation, library.Namespace))
                 {
                     return true;
                 }
@@ -90,7 +92,7 @@ namespace ScrapeLint.Model
             }
 
             var type = method.ContainingType;
-            foreach (var (ns, allFace, methods) in Libraries)
+            foreach (var (ns, _, allFace, methods) in Libraries)
             {
                 if (Array.IndexOf(methods, method.Name) < 0 || !EvasionModel.IsIn(type, ns))
                 {

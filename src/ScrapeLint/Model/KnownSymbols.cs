@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace ScrapeLint.Model
@@ -12,7 +13,9 @@ namespace ScrapeLint.Model
     /// </summary>
     internal sealed class KnownSymbols
     {
-        private readonly HashSet<string> referencedAssemblies;
+        private readonly ReferenceHints hints;
+        private HashSet<string>? identities;
+        private INamedTypeSymbol? stringType;
         private readonly Lazy<INamedTypeSymbol?> uri;
         private readonly Lazy<INamedTypeSymbol?> uriBuilder;
         private readonly Lazy<INamedTypeSymbol?> httpClient;
@@ -74,8 +77,7 @@ namespace ScrapeLint.Model
         public KnownSymbols(Compilation compilation)
         {
             Compilation = compilation;
-            String = compilation.GetSpecialType(SpecialType.System_String);
-            referencedAssemblies = new HashSet<string>(compilation.ReferencedAssemblyNames.Select(a => a.Name), StringComparer.Ordinal);
+            hints = ReferenceHints.For(compilation, CancellationToken.None);
             uri = Type("System.Uri");
             uriBuilder = Type("System.UriBuilder");
             httpClient = Type("System.Net.Http.HttpClient");
@@ -138,7 +140,7 @@ namespace ScrapeLint.Model
 
         public Compilation Compilation { get; }
 
-        public INamedTypeSymbol String { get; }
+        public INamedTypeSymbol String => stringType ??= Compilation.GetSpecialType(SpecialType.System_String);
 
         public INamedTypeSymbol? Uri => uri.Value;
         public INamedTypeSymbol? UriBuilder => uriBuilder.Value;
@@ -234,12 +236,46 @@ namespace ScrapeLint.Model
 
         /// <summary>
         /// The compilation references the library (one of the <c>|</c>-separated assembly names), or declares one of its types
-        /// (by metadata name) itself: cheap, from the reference list and a look-up in the compilation's own namespaces, so a
-        /// library that is not referenced costs no search of the references and no walk of the declarations.
+        /// (by metadata name) itself. Told from the references' file names and the namespaces the files declare
+        /// (<see cref="ReferenceHints"/>): nothing is bound unless a file declares the type's namespace or a reference has no
+        /// file name, so a library that is not referenced costs no search of the references and no walk of the declarations.
         /// </summary>
         public bool References(string assemblyNames, string metadataNames)
-            => assemblyNames.Split('|').Any(referencedAssemblies.Contains)
-                || metadataNames.Split('|').Any(name => Compilation.Assembly.GetTypeByMetadataName(name) is not null);
+        {
+            foreach (var name in assemblyNames.Split('|'))
+            {
+                if (hints.HasFile(name) || (hints.HasUnnamed && Identities().Contains(name)))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var metadataName in metadataNames.Split('|'))
+            {
+                if (hints.DeclaresNamespaceOf(metadataName) && Compilation.Assembly.GetTypeByMetadataName(metadataName) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private HashSet<string> Identities()
+        {
+            if (identities is null)
+            {
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var identity in Compilation.ReferencedAssemblyNames)
+                {
+                    names.Add(identity.Name);
+                }
+
+                identities = names;
+            }
+
+            return identities;
+        }
 
         /// <summary>The compilation can see the namespace (<c>OpenQA.Selenium</c>), from a reference or its own source: no type is loaded.</summary>
         public static bool HasNamespace(Compilation compilation, string dottedName)

@@ -58,11 +58,36 @@ namespace ScrapeLint.Model
         private static readonly string[] RestSharpNames = { "Execute", "ExecuteAsync", "ExecuteGet", "ExecuteGetAsync", "Get", "GetAsync", "GetJsonAsync", "DownloadData", "DownloadDataAsync", "DownloadStream", "DownloadStreamAsync" };
         private static readonly string[] FlurlNames = { "GetAsync", "GetStringAsync", "GetBytesAsync", "GetStreamAsync", "GetJsonAsync", "DownloadFileAsync", "SendAsync", "PostAsync" };
 
+        /// <summary>A library of the catalogue: its assembly names (<c>|</c>-separated) and the types (by metadata name) whose declaration in the project counts as the library.</summary>
+        private sealed class Library
+        {
+            public Library(string assemblies, string types)
+            {
+                Assemblies = assemblies;
+                Types = types;
+            }
+
+            public string Assemblies { get; }
+
+            public string Types { get; }
+        }
+
+        private static readonly Library HtmlAgilityPack = new Library("HtmlAgilityPack", "HtmlAgilityPack.HtmlWeb");
+        private static readonly Library AngleSharp = new Library("AngleSharp", "AngleSharp.BrowsingContextExtensions");
+        private static readonly Library PuppeteerSharp = new Library("PuppeteerSharp", "PuppeteerSharp.IPage");
+        private static readonly Library Playwright = new Library("Microsoft.Playwright", "Microsoft.Playwright.IPage");
+        private static readonly Library Selenium = new Library("WebDriver|Selenium.WebDriver", "OpenQA.Selenium.INavigation");
+        private static readonly Library RestSharp = new Library("RestSharp", "RestSharp.RestRequest");
+        private static readonly Library Flurl = new Library("Flurl.Http", "Flurl.Http.IFlurlRequest");
+        private static readonly Library Abot = new Library("Abot2|Abot", KnownSymbols.AbotCrawlerNames);
+        private static readonly Library[] Libraries = { HtmlAgilityPack, AngleSharp, PuppeteerSharp, Playwright, Selenium, RestSharp, Flurl, Abot };
+
         private readonly KnownSymbols known;
 
         public SinkCatalog(KnownSymbols known)
         {
             this.known = known;
+            bool References(Library library) => known.References(library.Assemblies, library.Types);
             var names = new HashSet<string>(StringComparer.Ordinal);
             var library = false;
             void AddIf(bool referenced, IEnumerable<string> methods)
@@ -81,39 +106,39 @@ namespace ScrapeLint.Model
             names.UnionWith(new[] { "Create", "CreateHttp" });
             Gate("System.Net.Http", new[] { "Http" }, "GetAsync", "SendAsync", "Send", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync");
             Gate("System.Net", new[] { "WebClient" }, "OpenRead", "OpenReadAsync", "OpenReadTaskAsync");
-            if (known.References("HtmlAgilityPack", "HtmlAgilityPack.HtmlWeb"))
+            if (References(HtmlAgilityPack))
             {
                 AddIf(true, new[] { "Load", "LoadFromWebAsync" });
                 Gate("HtmlAgilityPack", new[] { "HtmlWeb", "HtmlAgilityPack" }, "Load");
             }
 
-            if (known.References("AngleSharp", "AngleSharp.BrowsingContextExtensions"))
+            if (References(AngleSharp))
             {
                 AddIf(true, new[] { "OpenAsync" });
                 Gate("AngleSharp", new[] { "AngleSharp", "BrowsingContext" }, "OpenAsync");
             }
 
-            AddIf(known.References("PuppeteerSharp", "PuppeteerSharp.IPage"), new[] { "GoToAsync" });
-            AddIf(known.References("Microsoft.Playwright", "Microsoft.Playwright.IPage"), new[] { "GotoAsync" });
-            if (known.References("WebDriver|Selenium.WebDriver", "OpenQA.Selenium.INavigation"))
+            AddIf(References(PuppeteerSharp), new[] { "GoToAsync" });
+            AddIf(References(Playwright), new[] { "GotoAsync" });
+            if (References(Selenium))
             {
                 AddIf(true, new[] { "GoToUrl", "GoToUrlAsync" });
                 Gate("OpenQA", new[] { "Driver", "OpenQA", "Selenium" }, NavigatingPropertyName);
             }
 
-            if (known.References("RestSharp", "RestSharp.RestRequest"))
+            if (References(RestSharp))
             {
                 AddIf(true, RestSharpNames);
                 Gate("RestSharp", new[] { "RestSharp", "RestClient", "RestRequest" }, "Execute", "ExecuteAsync", "Get", "GetAsync");
             }
 
-            if (known.References("Flurl.Http", "Flurl.Http.IFlurlRequest"))
+            if (References(Flurl))
             {
                 AddIf(true, FlurlNames);
                 Gate("Flurl", new[] { "Flurl" }, "GetAsync", "SendAsync", "PostAsync");
             }
 
-            AddIf(known.References("Abot2|Abot", KnownSymbols.AbotCrawlerNames), new[] { "CrawlAsync", "Crawl" });
+            AddIf(References(Abot), new[] { "CrawlAsync", "Crawl" });
             Names = names;
             ReferencesLibrary = library;
         }
@@ -214,6 +239,23 @@ namespace ScrapeLint.Model
 
         /// <summary>The compilation references one of the scraping, HTML or browser libraries of the catalogue.</summary>
         public bool ReferencesLibrary { get; }
+
+        /// <summary>
+        /// The compilation may reference one of the catalogue's libraries, told from names before anything is bound
+        /// (<see cref="ReferenceHints.MayReference"/>): when this is false, so is <see cref="ReferencesLibrary"/>.
+        /// </summary>
+        public static bool MayReferenceLibrary(ReferenceHints hints)
+        {
+            foreach (var library in Libraries)
+            {
+                if (hints.MayReference(library.Assemblies, library.Types))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// The method names a sink can have in this compilation, from the libraries it references: the cheap

@@ -9,7 +9,8 @@ namespace ScrapeLint.Model
 {
     /// <summary>
     /// The text of each file of a compilation as one string, for the text searches that decide what is worth binding.
-    /// Taking it costs nothing for the usual string text; a large file's text is copied once and kept.
+    /// Taking it costs nothing for the usual string text; a large file's text is copied once and kept. The search that
+    /// decides whether a compilation is analysed at all (<see cref="AnyFileHasOrdinal"/>) reads the texts a piece at a time.
     /// </summary>
     internal sealed class SourceStrings
     {
@@ -22,11 +23,81 @@ namespace ScrapeLint.Model
                 return kept;
             }
 
-            // A string text (the compiler's for a file of under 40 K characters) gives the string it holds, the same instance
-            // each time: nothing to copy or keep. Any other text (large files, editor buffers) is copied once and kept.
-            var text = tree.GetText(cancellationToken);
-            var whole = text.ToString();
-            return ReferenceEquals(whole, text.ToString()) ? whole : texts.GetOrAdd(tree, whole);
+            // A string text (the compiler's for a file of under 40 K characters) gives the string it holds: nothing is copied.
+            // Any other text (large files, editor buffers) is copied once. Either is kept.
+            return texts.GetOrAdd(tree, tree.GetText(cancellationToken).ToString());
+        }
+
+        /// <summary>The size of the pieces <see cref="AnyFileHasOrdinal"/> reads (below the large-object size).</summary>
+        private const int Piece = 16 * 1024;
+
+        /// <summary>
+        /// Some file's text has <paramref name="stem"/> followed by one of the suffixes (ordinal). A text not taken as a string
+        /// yet is read a piece at a time into one buffer: a compilation with nothing to analyse copies no large file whole
+        /// (each copy a large-object allocation, and the collections those start: 50 ms of a markdig compiler process).
+        /// </summary>
+        public bool AnyFileHasOrdinal(Compilation compilation, string stem, string[] suffixes, CancellationToken cancellationToken)
+        {
+            var overlap = stem.Length - 1;
+            foreach (var suffix in suffixes)
+            {
+                overlap = Math.Max(overlap, stem.Length + suffix.Length - 1);
+            }
+
+            char[]? buffer = null;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (texts.TryGetValue(tree, out var kept))
+                {
+                    if (Has(kept.AsSpan(), stem, suffixes))
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                // Each piece starts `overlap` characters before the end of the one before: a stem and suffix cut by one end
+                // are whole in the next piece.
+                var text = tree.GetText(cancellationToken);
+                buffer ??= new char[Piece];
+                for (var start = 0; start < text.Length; start += Piece - overlap)
+                {
+                    var count = Math.Min(Piece, text.Length - start);
+                    text.CopyTo(start, buffer, 0, count);
+                    if (Has(new ReadOnlySpan<char>(buffer, 0, count), stem, suffixes))
+                    {
+                        return true;
+                    }
+
+                    if (start + count == text.Length)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Has(ReadOnlySpan<char> text, string stem, string[] suffixes)
+        {
+            var offset = 0;
+            for (var at = text.IndexOf(stem.AsSpan()); at >= 0; at = text.Slice(offset).IndexOf(stem.AsSpan()))
+            {
+                var next = offset + at + stem.Length;
+                foreach (var suffix in suffixes)
+                {
+                    if (text.Slice(next).StartsWith(suffix.AsSpan()))
+                    {
+                        return true;
+                    }
+                }
+
+                offset = next;
+            }
+
+            return false;
         }
 
         /// <summary>

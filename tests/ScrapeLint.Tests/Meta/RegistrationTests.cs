@@ -113,6 +113,39 @@ public class RegistrationTests
         Assert.True(counts[nameof(FaceAnalyzer)] > 0, "OpenCvSharp is referenced");
     }
 
+    /// <summary>
+    /// A library's namespace declared in the project (the library's own source, or stubs of it) counts as the library: the
+    /// start of the analysis sees it from the declaration, before anything is bound.
+    /// </summary>
+    [Theory]
+    [InlineData("namespace HtmlAgilityPack { public class HtmlWeb { } }", true, false)]
+    [InlineData("namespace OpenQA.Selenium { public interface INavigation { } }", true, false)]
+    [InlineData("namespace TwoCaptcha { public class Solver { } }", true, false)]
+    [InlineData("namespace OpenCvSharp { public class CascadeClassifier { } }", false, true)]
+    public async Task ALibraryDeclaredInTheProjectRegistersItsRules(string declaration, bool crawl, bool face)
+    {
+        var counts = await ActionCountsAsync(new[] { Orders, declaration }, libraries: false);
+
+        Assert.Equal(crawl, counts[nameof(CrawlAnalyzer)] > 0);
+        Assert.Equal(crawl, counts[nameof(EvasionAnalyzer)] > 0);
+        Assert.Equal(face, counts[nameof(FaceAnalyzer)] > 0);
+    }
+
+    /// <summary>A namespace that only ends or starts like a library's, or a type named like one of its types, is not the library.</summary>
+    [Theory]
+    [InlineData("namespace Contoso.HtmlAgilityPack { public class HtmlWeb { } }")]
+    [InlineData("namespace OpenQA.Tools { public class Selenium { } }")]
+    [InlineData("namespace Contoso.Vision { public class CascadeClassifier { } public class AngleSharp { } }")]
+    [InlineData("namespace OpenCvSharpExtras { public class Captcha { } }")]
+    public async Task ANamespaceOnlyNamedLikeALibraryRegistersNothing(string declaration)
+    {
+        var counts = await ActionCountsAsync(new[] { Orders, declaration }, libraries: false);
+
+        Assert.Equal(0, counts[nameof(CrawlAnalyzer)]);
+        Assert.Equal(0, counts[nameof(EvasionAnalyzer)]);
+        Assert.Equal(0, counts[nameof(FaceAnalyzer)]);
+    }
+
     /// <summary>A configured request method of the project's own transport counts as a request with no HTTP type named anywhere.</summary>
     [Fact]
     public async Task AConfiguredRequestMethodIsFollowedInAProjectWithoutHttp()
