@@ -97,7 +97,8 @@ namespace ScrapeLint.Model
         private int Scan(SyntaxTree tree, List<int> places, CancellationToken cancellationToken)
         {
             var start = places.Count;
-            var tags = names.TagsIn(texts.Of(tree, cancellationToken), All, Escapes(names, tree, cancellationToken), places, GatedSink) & All;
+            var text = texts.Of(tree, cancellationToken);
+            var tags = names.TagsIn(text, All, Escapes(names, tree, text, cancellationToken), places, GatedSink) & All;
             if ((tags & UngatedSink) != 0)
             {
                 places.RemoveRange(start, places.Count - start);
@@ -108,13 +109,20 @@ namespace ScrapeLint.Model
 
         /// <summary>
         /// For <see cref="NameSet.TagsIn"/>: an escape is in an identifier only when the token there is one (a string or character
-        /// literal full of <c>\u</c> escapes names nothing), and that identifier carries the tags of the name it spells.
+        /// literal full of <c>\u</c> escapes names nothing), and that identifier carries the tags of the name it spells. The token
+        /// is found only when the run of identifier characters and escapes around the escape spells a name: most escapes are in
+        /// strings (a table of entities) and spell none, and finding their tokens built most of the tree's nodes.
         /// </summary>
-        public static Func<int, (int Tags, int End)> Escapes(NameSet names, SyntaxTree tree, CancellationToken cancellationToken)
+        public static Func<int, (int Tags, int End)> Escapes(NameSet names, SyntaxTree tree, string text, CancellationToken cancellationToken)
         {
             TokenCursor? tokens = null;
             return position =>
             {
+                if (names.TagsOfEscapedRun(text, position, out var end) == 0)
+                {
+                    return (0, end);
+                }
+
                 tokens ??= new TokenCursor(tree.GetRoot(cancellationToken));
                 var token = tokens.At(position);
                 if (!token.Span.Contains(position))

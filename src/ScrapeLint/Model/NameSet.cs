@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace ScrapeLint.Model
 {
@@ -208,6 +209,89 @@ namespace ScrapeLint.Model
 
             var category = value <= 0xFFFF ? CharUnicodeInfo.GetUnicodeCategory((char)value) : CharUnicodeInfo.GetUnicodeCategory(char.ConvertFromUtf32((int)value), 0);
             return category is <= UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.ConnectorPunctuation or UnicodeCategory.Format;
+        }
+
+        /// <summary>
+        /// The tags of the identifier an escape in an identifier (<see cref="IsEscapeInIdentifier"/>) at
+        /// <paramref name="backslash"/> would be, spelled out as the compiler reads it (its escapes decoded, format characters
+        /// dropped), and where that run of identifier characters and escapes ends. Text only: in a string or a comment the run
+        /// is read the same way.
+        /// </summary>
+        public int TagsOfEscapedRun(string text, int backslash, out int end)
+        {
+            var start = backslash;
+            while (start > 0 && (IsIdentifierChar(text[start - 1]) || EscapeLength(text, start - 1) > 0))
+            {
+                start--;
+            }
+
+            var spelled = new StringBuilder();
+            end = start;
+            while (end < text.Length)
+            {
+                var length = EscapeLength(text, end);
+                if (length > 0)
+                {
+                    var value = 0;
+                    for (var k = end + 2; k < end + length; k++)
+                    {
+                        value = (value << 4) | HexValue(text[k]);
+                    }
+
+                    if (value is > 0x10FFFF or (>= 0xD800 and <= 0xDFFF))
+                    {
+                        break;
+                    }
+
+                    var decoded = char.ConvertFromUtf32(value);
+                    if (CharUnicodeInfo.GetUnicodeCategory(decoded, 0) != UnicodeCategory.Format)
+                    {
+                        spelled.Append(decoded);
+                    }
+
+                    end += length;
+                }
+                else if (IsIdentifierChar(text[end]))
+                {
+                    spelled.Append(text[end++]);
+                }
+                else if (CharUnicodeInfo.GetUnicodeCategory(text[end]) == UnicodeCategory.Format)
+                {
+                    end++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            end = Math.Max(end, backslash + 1);
+            return Tags(spelled.ToString());
+        }
+
+        /// <summary>The length of the <c>\uXXXX</c> (6) or <c>\UXXXXXXXX</c> (10) escape at <paramref name="at"/>, or 0.</summary>
+        private static int EscapeLength(string text, int at)
+        {
+            if (at + 1 >= text.Length || text[at] != '\\' || (text[at + 1] != 'u' && text[at + 1] != 'U'))
+            {
+                return 0;
+            }
+
+            var length = text[at + 1] == 'u' ? 6 : 10;
+            if (at + length > text.Length)
+            {
+                return 0;
+            }
+
+            for (var k = at + 2; k < at + length; k++)
+            {
+                if (HexValue(text[k]) < 0)
+                {
+                    return 0;
+                }
+            }
+
+            return length;
         }
 
         private static int HexValue(char c) => c is >= '0' and <= '9' ? c - '0' : (c | 0x20) is >= 'a' and <= 'f' ? (c | 0x20) - 'a' + 10 : -1;

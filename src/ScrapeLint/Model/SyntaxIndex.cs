@@ -180,7 +180,7 @@ namespace ScrapeLint.Model
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var text = texts.Of(tree, cancellationToken);
-                    var mentioned = lookup is null ? mentions.Of(tree, cancellationToken) : lookup.MentionedIn(text, FileMentions.Escapes(lookup, tree, cancellationToken)) ? FileMentions.Sink | FileMentions.UngatedSink : 0;
+                    var mentioned = lookup is null ? mentions.Of(tree, cancellationToken) : lookup.MentionedIn(text, FileMentions.Escapes(lookup, tree, text, cancellationToken)) ? FileMentions.Sink | FileMentions.UngatedSink : 0;
                     if ((mentioned & FileMentions.Sink) == 0)
                     {
                         continue;

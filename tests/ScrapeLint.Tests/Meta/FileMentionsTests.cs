@@ -59,10 +59,15 @@ public class FileMentionsTests
     [InlineData("class C { const string Space = \"\\u00A0x\\uD835\\uDD04y\"; const char Nbsp = '\\u00A0'; }", 0)]
     [InlineData("class C { const string Space = \"a\\u00A0\"; void M(dynamic web) { web.Load(Space); } }", 2 | 8)]
     [InlineData("class C { // see fj\\u00E9 and GetStringAsync\n void M() { } }", 1)]
+    [InlineData("class C { const string S = \"G\\u0065tStringAsync\"; }", 0)]
+    [InlineData("class C { const string S = \"\\u00C6\\u00E9Load\"; void M(dynamic web) { web.Lo\\u0061d(S); } }", 2 | 8)]
+    [InlineData("class C { void M(dynamic web) { web.Lo\\u200Bad(1); } }", 2 | 8)]
+    [InlineData("class C { void M(dynamic web) { web.L\\u006F\u200Bad(1); } }", 2 | 8)]
+    [InlineData("class C { void M(dynamic web) { web.L\\u006F\\u0061d(1); web.\\u004Coad(2); } }", 2 | 8)]
     public void TagsIn_WithTheTreeCountsAnEscapeOnlyInAnIdentifier(string source, int tags)
     {
         var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source);
-        Assert.Equal(tags, Tagged.TagsIn(source, wanted: 1 | 2 | 4 | 8, FileMentions.Escapes(Tagged, tree, CancellationToken.None)));
+        Assert.Equal(tags, Tagged.TagsIn(source, wanted: 1 | 2 | 4 | 8, FileMentions.Escapes(Tagged, tree, source, CancellationToken.None)));
     }
 
     /// <summary>
