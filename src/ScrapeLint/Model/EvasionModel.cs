@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ScrapeLint.Model
 {
@@ -84,7 +85,9 @@ namespace ScrapeLint.Model
 
         /// <summary>
         /// The places in the project that refer to a field or property of it (its uses: <c>x.Headers["User-Agent"] = …</c>,
-        /// <c>Headers.Add(…)</c>), as the operation of the reference's parent. Only files whose text names the member are walked.
+        /// <c>Headers.Add(…)</c>), as the operation of the reference's parent. Only the places where the text has the member's
+        /// name as a whole identifier are looked at (a name spelled with escapes is not found), and a private member's only
+        /// inside its type.
         /// </summary>
         public List<(IOperation Use, BodyFacts? Facts)> UsesOf(ISymbol member, CancellationToken cancellationToken)
             => uses.GetOrAdd(member.OriginalDefinition, m => FindUses(m, cancellationToken));
@@ -218,17 +221,24 @@ namespace ScrapeLint.Model
         private List<(IOperation, BodyFacts?)> FindUses(ISymbol member, CancellationToken cancellationToken)
         {
             var result = new List<(IOperation, BodyFacts?)>();
-            foreach (var tree in Compilation.SyntaxTrees)
+            var name = member.Name;
+            foreach (var (tree, span) in UseRegions(member, cancellationToken))
             {
-                if (Crawl.Texts.Of(tree, cancellationToken).IndexOf(member.Name, StringComparison.Ordinal) < 0)
-                {
-                    continue;
-                }
-
+                // The places the name is written as a whole identifier, each token found from the one before: no walk of the
+                // file's other nodes (a property named Headers is written in many files of an HTTP library).
+                var text = Crawl.Texts.Of(tree, cancellationToken);
+                TokenCursor? tokens = null;
                 SemanticModel? semanticModel = null;
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                for (var at = text.IndexOf(name, span.Start, span.Length, StringComparison.Ordinal); at >= 0 && at + name.Length <= span.End;
+                     at = text.IndexOf(name, at + name.Length, span.End - at - name.Length, StringComparison.Ordinal))
                 {
-                    if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != member.Name)
+                    if ((at > 0 && NameSet.IsIdentifierChar(text[at - 1])) || (at + name.Length < text.Length && NameSet.IsIdentifierChar(text[at + name.Length])))
+                    {
+                        continue;
+                    }
+
+                    tokens ??= new TokenCursor(tree.GetRoot(cancellationToken));
+                    if (tokens.At(at).Parent is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != name)
                     {
                         continue;
                     }
@@ -258,6 +268,28 @@ namespace ScrapeLint.Model
             }
 
             return result;
+        }
+
+        /// <summary>Where a member can be used: in every file, or, private, in the declarations of its type (each part of a partial one).</summary>
+        private IEnumerable<(SyntaxTree Tree, TextSpan Span)> UseRegions(ISymbol member, CancellationToken cancellationToken)
+        {
+            if (member.DeclaredAccessibility == Accessibility.Private && member.ContainingType is { DeclaringSyntaxReferences.IsEmpty: false } owner)
+            {
+                foreach (var reference in owner.DeclaringSyntaxReferences)
+                {
+                    if (Compilation.ContainsSyntaxTree(reference.SyntaxTree))
+                    {
+                        yield return (reference.SyntaxTree, reference.Span);
+                    }
+                }
+
+                yield break;
+            }
+
+            foreach (var tree in Compilation.SyntaxTrees)
+            {
+                yield return (tree, new TextSpan(0, Crawl.Texts.Of(tree, cancellationToken).Length));
+            }
         }
 
         /// <summary>The symbol is declared in the namespace or one of its children (<c>PuppeteerSharp</c>, <c>OpenQA.Selenium</c>).</summary>

@@ -296,7 +296,7 @@ namespace ScrapeLint.Model
 
         private static int HexValue(char c) => c is >= '0' and <= '9' ? c - '0' : (c | 0x20) is >= 'a' and <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
 
-        private static bool IsIdentifierChar(char c) => c < 128 ? IdentifierChars[c] : char.IsLetterOrDigit(c);
+        internal static bool IsIdentifierChar(char c) => c < 128 ? IdentifierChars[c] : char.IsLetterOrDigit(c);
 
         /// <summary>The text has one of the names as an identifier (see <see cref="TagsIn"/>).</summary>
         public bool MentionedIn(string text, Func<int, (int Tags, int End)>? escape = null) => TagsIn(text, wanted: 0, escape) != 0;

@@ -468,6 +468,32 @@ public class SL3001BrowserUserAgentTests
             }
         }
         """,
+        // A private header dictionary copied in one part of a partial class, filled in the constructor of the other part.
+        """
+        public partial class Crawler
+        {
+            private readonly HttpClient http = new HttpClient();
+            private readonly Dictionary<string, string> headers = new Dictionary<string, string>();
+            public void Prepare() { foreach (var (k, v) in headers) {|#0:http.DefaultRequestHeaders.Add(k, v)|}; }
+        }
+        public class Other { private readonly Dictionary<string, string> headers = new Dictionary<string, string>(); }
+        public partial class Crawler
+        {
+            public Crawler() { headers["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0 Safari/537.36"; }
+        }
+        """,
+        // A private field of a nested class, written by its own method.
+        """
+        public class Downloader
+        {
+            private sealed class State
+            {
+                private readonly Dictionary<string, string> headers = new Dictionary<string, string>();
+                public void Browser() => headers.Add("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0");
+                public void Apply(HttpRequestMessage request) { foreach (var (k, v) in headers) {|#0:request.Headers.TryAddWithoutValidation(k, v)|}; }
+            }
+        }
+        """,
     };
 
     /// <summary>Neighbours of the positives above that must stay silent.</summary>
@@ -542,6 +568,21 @@ public class SL3001BrowserUserAgentTests
                 foreach (var (k, v) in headers) request.Headers.TryAddWithoutValidation(k, v);
                 return http.SendAsync(request);
             }
+        }
+        """,
+        // Another class's private dictionary of the same name holds the browser string; this one names the crawler.
+        """
+        public class Disguised
+        {
+            private readonly Dictionary<string, string> headers = new Dictionary<string, string>();
+            public void Fill() => headers["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0 Safari/537.36";
+        }
+        public class Honest
+        {
+            private readonly HttpClient http = new HttpClient();
+            private readonly Dictionary<string, string> headers = new Dictionary<string, string>();
+            public Honest() { headers["User-Agent"] = "ArchiveBot/1.0 (+https://archive.example/bot)"; }
+            public void Prepare() { foreach (var (k, v) in headers) http.DefaultRequestHeaders.Add(k, v); }
         }
         """,
     };
