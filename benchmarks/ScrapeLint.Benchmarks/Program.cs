@@ -286,7 +286,10 @@ internal static class Report
         async Task<(double Time, double Charged)> TimeOf(Accounted analyzer)
         {
             var time = (await withAll.GetAnalyzerTelemetryInfoAsync(analyzer, default)).ExecutionTime.TotalMilliseconds;
-            return (time, time - analyzer.PausesInside.TotalMilliseconds + passPauseTime * analyzer.AllocatedInside / passAllocated);
+            // A pause seen from two callbacks that overlap is counted twice inside: no more than the pass's pauses is taken off
+            // (seen once on markdig: 77 ms inside against 65 ms in the pass, a negative charge).
+            var inside = Math.Min(analyzer.PausesInside.TotalMilliseconds, passPauseTime);
+            return (time, time - inside + passPauseTime * analyzer.AllocatedInside / passAllocated);
         }
 
         var perAnalyzer = ImmutableArray.CreateBuilder<(DiagnosticAnalyzer, double Time, double Charged)>();

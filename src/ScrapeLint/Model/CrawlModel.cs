@@ -154,7 +154,7 @@ namespace ScrapeLint.Model
         {
             if (mayRequest == 0)
             {
-                var hints = ReferenceHints.For(compilation, cancellationToken);
+                var hints = ReferenceHints.For(compilation);
                 var may = (SinkCatalog.MayReferenceLibrary(hints) && Catalog.ReferencesLibrary)
                     || (CaptchaServices.MayReferenceClient(hints) && CaptchaServices.AnyClientReferenced(compilation))
                     || Texts.AnyFileHasOrdinal(compilation, "Http", HttpSuffixes, cancellationToken)

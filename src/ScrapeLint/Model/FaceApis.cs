@@ -57,9 +57,9 @@ namespace ScrapeLint.Model
         /// not just <c>Microsoft</c>). Asked of the compilation only for a library a reference's file name or a declared
         /// namespace points to (<see cref="ReferenceHints"/>): a project with none binds nothing here.
         /// </summary>
-        public static bool AnyReferenced(Compilation compilation, CancellationToken cancellationToken)
+        public static bool AnyReferenced(Compilation compilation)
         {
-            var hints = ReferenceHints.For(compilation, cancellationToken);
+            var hints = ReferenceHints.For(compilation);
             // Loops over the table, not LINQ: LINQ over value tuples is compiled on first use in every compiler process.
             foreach (var library in Libraries)
             {

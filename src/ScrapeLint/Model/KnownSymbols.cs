@@ -77,7 +77,7 @@ namespace ScrapeLint.Model
         public KnownSymbols(Compilation compilation)
         {
             Compilation = compilation;
-            hints = ReferenceHints.For(compilation, CancellationToken.None);
+            hints = ReferenceHints.For(compilation);
             uri = Type("System.Uri");
             uriBuilder = Type("System.UriBuilder");
             httpClient = Type("System.Net.Http.HttpClient");

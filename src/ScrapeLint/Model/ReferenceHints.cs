@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -22,10 +21,12 @@ namespace ScrapeLint.Model
         private static readonly ConditionalWeakTable<Compilation, ReferenceHints> Hints = new();
 
         private readonly HashSet<string> files = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        private readonly HashSet<string> declared = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Compilation compilation;
+        private HashSet<string>? declared;
 
-        private ReferenceHints(Compilation compilation, CancellationToken cancellationToken)
+        private ReferenceHints(Compilation compilation)
         {
+            this.compilation = compilation;
             foreach (var reference in compilation.ExternalReferences)
             {
                 var name = reference switch
@@ -44,18 +45,9 @@ namespace ScrapeLint.Model
                     files.Add(name);
                 }
             }
-
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
-                {
-                    Declare(unit.Members, null);
-                }
-            }
         }
 
-        public static ReferenceHints For(Compilation compilation, CancellationToken cancellationToken)
-            => Hints.GetValue(compilation, c => new ReferenceHints(c, cancellationToken));
+        public static ReferenceHints For(Compilation compilation) => Hints.GetValue(compilation, c => new ReferenceHints(c));
 
         /// <summary>Some reference has no file name to tell it by.</summary>
         public bool HasUnnamed { get; }
@@ -126,11 +118,31 @@ namespace ScrapeLint.Model
         public bool DeclaresNamespaceOf(string metadataName)
         {
             var dot = metadataName.LastIndexOf('.');
-            return dot > 0 && declared.Contains(metadataName.Substring(0, dot));
+            return dot > 0 && Declares(metadataName.Substring(0, dot));
         }
 
-        /// <summary>A file declares the namespace (<c>OpenQA.Selenium</c>) or one inside it.</summary>
-        public bool Declares(string dottedName) => declared.Contains(dottedName);
+        /// <summary>
+        /// A file declares the namespace (<c>OpenQA.Selenium</c>) or one inside it. The files' namespaces are read on the first
+        /// question (a project whose references name a library never asks), from their parsed roots: nothing to cancel.
+        /// </summary>
+        public bool Declares(string dottedName)
+        {
+            if (declared is null)
+            {
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    if (tree.GetRoot() is CompilationUnitSyntax unit)
+                    {
+                        Declare(unit.Members, null, names);
+                    }
+                }
+
+                declared = names;
+            }
+
+            return declared.Contains(dottedName);
+        }
 
         /// <summary>
         /// The compilation may see the namespace from its own files or a reference whose namespaces are not known here (an
@@ -139,7 +151,7 @@ namespace ScrapeLint.Model
         public bool MaySee(string dottedName) => Declares(dottedName) || HasUnnamed || HasProjects;
 
         /// <summary>Records each declared namespace with its enclosing ones (<c>A.B.C</c> declares <c>A</c> and <c>A.B</c>).</summary>
-        private void Declare(SyntaxList<MemberDeclarationSyntax> members, string? outer)
+        private static void Declare(SyntaxList<MemberDeclarationSyntax> members, string? outer, HashSet<string> declared)
         {
             foreach (var member in members)
             {
@@ -152,7 +164,7 @@ namespace ScrapeLint.Model
                         declared.Add(name);
                     }
 
-                    Declare(ns.Members, name);
+                    Declare(ns.Members, name, declared);
                 }
             }
         }

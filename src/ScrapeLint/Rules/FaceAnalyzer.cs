@@ -35,7 +35,7 @@ namespace ScrapeLint.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
-                if (!FaceApis.AnyReferenced(start.Compilation, start.CancellationToken))
+                if (!FaceApis.AnyReferenced(start.Compilation))
                 {
                     return;
                 }

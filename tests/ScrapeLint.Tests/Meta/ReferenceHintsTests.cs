@@ -18,7 +18,7 @@ public class ReferenceHintsTests
     public void AReferenceIsKnownByItsFileNameInAnyCase()
     {
         var compliance = MetadataReference.CreateFromFile(typeof(ScrapeLint.Compliance.CrawlPolicy).Assembly.Location);
-        var hints = ReferenceHints.For(Compile(new[] { compliance }), CancellationToken.None);
+        var hints = ReferenceHints.For(Compile(new[] { compliance }));
 
         Assert.False(hints.HasUnnamed);
         Assert.True(hints.HasFile("ScrapeLint.Compliance"));
@@ -36,7 +36,7 @@ public class ReferenceHintsTests
     public void AProjectReferenceIsKnownByItsAssemblyName()
     {
         var project = CSharpCompilation.Create("RestSharp", new[] { CSharpSyntaxTree.ParseText("namespace RestSharp { public class RestRequest { } }", Parse) });
-        var hints = ReferenceHints.For(Compile(new[] { project.ToMetadataReference() }), CancellationToken.None);
+        var hints = ReferenceHints.For(Compile(new[] { project.ToMetadataReference() }));
 
         Assert.False(hints.HasUnnamed);
         Assert.True(hints.MayReference("RestSharp", "RestSharp.RestRequest"));
@@ -51,7 +51,7 @@ public class ReferenceHintsTests
     public void AnImageInMemoryCanBeAnyLibrary()
     {
         var image = Image("Anything", "public class A { }");
-        var hints = ReferenceHints.For(Compile(new[] { image }), CancellationToken.None);
+        var hints = ReferenceHints.For(Compile(new[] { image }));
 
         Assert.True(hints.HasUnnamed);
         Assert.True(hints.MayHaveFileWith("captcha"));
@@ -73,7 +73,7 @@ public class ReferenceHintsTests
     [InlineData("AngleSharp", false)]
     public void DeclaredNamespacesAreWholeDottedNamesWithTheirEnclosingOnes(string dottedName, bool expected)
     {
-        var hints = ReferenceHints.For(Declaring(), CancellationToken.None);
+        var hints = ReferenceHints.For(Declaring());
 
         Assert.Equal(expected, hints.Declares(dottedName));
     }
@@ -86,7 +86,7 @@ public class ReferenceHintsTests
     [InlineData("HtmlWeb", false)]
     public void ALibraryTypeCanBeDeclaredOnlyWhereItsNamespaceIs(string metadataName, bool expected)
     {
-        var hints = ReferenceHints.For(Declaring(), CancellationToken.None);
+        var hints = ReferenceHints.For(Declaring());
 
         Assert.Equal(expected, hints.DeclaresNamespaceOf(metadataName));
         Assert.Equal(expected, hints.MayReference("NotReferenced", metadataName));
