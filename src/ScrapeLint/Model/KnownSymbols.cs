@@ -252,7 +252,9 @@ namespace ScrapeLint.Model
 
             foreach (var metadataName in metadataNames.Split('|'))
             {
-                if (hints.DeclaresNamespaceOf(metadataName) && Compilation.Assembly.GetTypeByMetadataName(metadataName) is not null)
+                // With a reference that has no file name the references are read from the compilation anyway: its own types are
+                // asked for directly, without reading the files' namespaces first.
+                if ((hints.HasUnnamed || hints.DeclaresNamespaceOf(metadataName)) && Compilation.Assembly.GetTypeByMetadataName(metadataName) is not null)
                 {
                     return true;
                 }
