@@ -222,7 +222,7 @@ namespace ScrapeLint.Model
         {
             var result = new List<(IOperation, BodyFacts?)>();
             var name = member.Name;
-            foreach (var (tree, span) in UseRegions(member, cancellationToken))
+            foreach (var (tree, span) in UseRegions(member))
             {
                 // The places the name is written as a whole identifier, each token found from the one before: no walk of the
                 // file's other nodes (a property named Headers is written in many files of an HTTP library).
@@ -271,7 +271,7 @@ namespace ScrapeLint.Model
         }
 
         /// <summary>Where a member can be used: in every file, or, private, in the declarations of its type (each part of a partial one).</summary>
-        private IEnumerable<(SyntaxTree Tree, TextSpan Span)> UseRegions(ISymbol member, CancellationToken cancellationToken)
+        private IEnumerable<(SyntaxTree Tree, TextSpan Span)> UseRegions(ISymbol member)
         {
             if (member.DeclaredAccessibility == Accessibility.Private && member.ContainingType is { DeclaringSyntaxReferences.IsEmpty: false } owner)
             {
@@ -288,7 +288,7 @@ namespace ScrapeLint.Model
 
             foreach (var tree in Compilation.SyntaxTrees)
             {
-                yield return (tree, new TextSpan(0, Crawl.Texts.Of(tree, cancellationToken).Length));
+                yield return (tree, new TextSpan(0, tree.Length));
             }
         }
 

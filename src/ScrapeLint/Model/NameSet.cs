@@ -178,28 +178,16 @@ namespace ScrapeLint.Model
         /// </summary>
         private static bool IsEscapeInIdentifier(string text, int backslash)
         {
-            if (backslash + 1 >= text.Length || (text[backslash + 1] != 'u' && text[backslash + 1] != 'U'))
+            var value = Escape(text, backslash, out var length);
+            if (value < 0)
             {
                 return false;
             }
 
-            var digits = text[backslash + 1] == 'u' ? 4 : 8;
-            var after = backslash + 2 + digits;
+            var after = backslash + length;
             if (!(backslash > 0 && IsIdentifierChar(text[backslash - 1])) && !(after < text.Length && IsIdentifierChar(text[after])))
             {
                 return false;
-            }
-
-            var value = 0L;
-            for (var k = backslash + 2; k < after; k++)
-            {
-                var digit = k < text.Length ? HexValue(text[k]) : -1;
-                if (digit < 0)
-                {
-                    return false;
-                }
-
-                value = (value << 4) | (uint)digit;
             }
 
             if (value > 0x10FFFF || value is >= 0xD800 and <= 0xDFFF)
@@ -220,7 +208,7 @@ namespace ScrapeLint.Model
         public int TagsOfEscapedRun(string text, int backslash, out int end)
         {
             var start = backslash;
-            while (start > 0 && (IsIdentifierChar(text[start - 1]) || EscapeLength(text, start - 1) > 0))
+            while (start > 0 && (IsIdentifierChar(text[start - 1]) || Escape(text, start - 1, out _) >= 0))
             {
                 start--;
             }
@@ -229,21 +217,15 @@ namespace ScrapeLint.Model
             end = start;
             while (end < text.Length)
             {
-                var length = EscapeLength(text, end);
-                if (length > 0)
+                var value = Escape(text, end, out var length);
+                if (value >= 0)
                 {
-                    var value = 0;
-                    for (var k = end + 2; k < end + length; k++)
-                    {
-                        value = (value << 4) | HexValue(text[k]);
-                    }
-
                     if (value is > 0x10FFFF or (>= 0xD800 and <= 0xDFFF))
                     {
                         break;
                     }
 
-                    var decoded = char.ConvertFromUtf32(value);
+                    var decoded = char.ConvertFromUtf32((int)value);
                     if (CharUnicodeInfo.GetUnicodeCategory(decoded, 0) != UnicodeCategory.Format)
                     {
                         spelled.Append(decoded);
@@ -269,29 +251,35 @@ namespace ScrapeLint.Model
             return Tags(spelled.ToString());
         }
 
-        /// <summary>The length of the <c>\uXXXX</c> (6) or <c>\UXXXXXXXX</c> (10) escape at <paramref name="at"/>, or 0.</summary>
-        private static int EscapeLength(string text, int at)
+        /// <summary>The value the <c>\uXXXX</c> or <c>\UXXXXXXXX</c> escape at <paramref name="at"/> spells and its length (6 or 10), or -1.</summary>
+        private static long Escape(string text, int at, out int length)
         {
+            length = 0;
             if (at + 1 >= text.Length || text[at] != '\\' || (text[at + 1] != 'u' && text[at + 1] != 'U'))
             {
-                return 0;
+                return -1;
             }
 
-            var length = text[at + 1] == 'u' ? 6 : 10;
-            if (at + length > text.Length)
+            var size = text[at + 1] == 'u' ? 6 : 10;
+            if (at + size > text.Length)
             {
-                return 0;
+                return -1;
             }
 
-            for (var k = at + 2; k < at + length; k++)
+            var value = 0L;
+            for (var k = at + 2; k < at + size; k++)
             {
-                if (HexValue(text[k]) < 0)
+                var digit = HexValue(text[k]);
+                if (digit < 0)
                 {
-                    return 0;
+                    return -1;
                 }
+
+                value = (value << 4) | (uint)digit;
             }
 
-            return length;
+            length = size;
+            return value;
         }
 
         private static int HexValue(char c) => c is >= '0' and <= '9' ? c - '0' : (c | 0x20) is >= 'a' and <= 'f' ? (c | 0x20) - 'a' + 10 : -1;

@@ -148,7 +148,7 @@ namespace ScrapeLint.Model
         /// The compilation may see the namespace from its own files or a reference whose namespaces are not known here (an
         /// image in memory, another project of a workspace); a reference file is told by its name (<see cref="MayHaveFileWith"/>).
         /// </summary>
-        public bool MaySee(string dottedName) => Declares(dottedName) || HasUnnamed || HasProjects;
+        public bool MaySee(string dottedName) => HasUnnamed || HasProjects || Declares(dottedName);
 
         /// <summary>Records each declared namespace with its enclosing ones (<c>A.B.C</c> declares <c>A</c> and <c>A.B</c>).</summary>
         private static void Declare(SyntaxList<MemberDeclarationSyntax> members, string? outer, HashSet<string> declared)
