@@ -251,8 +251,10 @@ namespace ScrapeLint.Model
                         AssignmentExpressionSyntax assignment when assignment.Left == reference => assignment,
                         _ => null,
                     };
-                    if (parent is null)
+                    if (parent is null
+                        || (!member.IsStatic && member.ContainingType is { } owner && !ProjectTypes.For(Compilation).MayReach(reference, owner, cancellationToken)))
                     {
+                        // Not a write, or x.Headers where x is declared as another type (a library's response, another class of the project).
                         continue;
                     }
 

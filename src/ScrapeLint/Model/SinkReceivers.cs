@@ -20,7 +20,6 @@ namespace ScrapeLint.Model
 
         private readonly Compilation compilation;
         private readonly bool stringReceivers;
-        private HashSet<string>? sourceTypeNames;
         private HashSet<string>? libraryDerived;
 
         /// <param name="stringReceivers">Flurl is referenced: a string or Uri receiver can be a request (<c>url.GetAsync()</c>).</param>
@@ -48,7 +47,7 @@ namespace ScrapeLint.Model
         /// <summary>The same test for the target of a <c>Url</c> assignment.</summary>
         public bool MayBeSinkReceiver(ExpressionSyntax receiver, CancellationToken cancellationToken)
         {
-            var type = DeclaredType(receiver);
+            var type = ReceiverSyntax.DeclaredType(receiver);
             return type is null || MayBeSinkType(type, cancellationToken);
         }
 
@@ -76,49 +75,27 @@ namespace ScrapeLint.Model
 
         /// <summary>
         /// Unless the name is one of the project's types and no project type of that name derives from a sink library. Both
-        /// lists come from one walk of the project's declared types (their base lists are bound before analyzers run), made
-        /// the first time a receiver's type is asked about.
+        /// lists come from one walk of the project's declared types (<see cref="ProjectTypes"/>), made the first time a
+        /// receiver's type is asked about.
         /// </summary>
         private bool MayBeSinkTypeName(string name, CancellationToken cancellationToken)
         {
-            if (sourceTypeNames is null)
+            var types = ProjectTypes.For(compilation);
+            if (libraryDerived is null)
             {
-                var all = new HashSet<string>(StringComparer.Ordinal);
                 var derived = new HashSet<string>(StringComparer.Ordinal);
-                var pending = new Stack<INamespaceOrTypeSymbol>();
-                pending.Push(compilation.Assembly.GlobalNamespace);
-                while (pending.Count > 0)
+                foreach (var type in types.All(cancellationToken))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var current = pending.Pop();
-                    if (current is INamespaceSymbol ns)
-                    {
-                        foreach (var member in ns.GetMembers())
-                        {
-                            pending.Push(member);
-                        }
-
-                        continue;
-                    }
-
-                    var type = (INamedTypeSymbol)current;
-                    all.Add(type.Name);
                     if (FromLibrary(type))
                     {
                         derived.Add(type.Name);
                     }
-
-                    foreach (var nested in type.GetTypeMembers())
-                    {
-                        pending.Push(nested);
-                    }
                 }
 
                 libraryDerived = derived;
-                sourceTypeNames = all;
             }
 
-            return !sourceTypeNames.Contains(name) || libraryDerived!.Contains(name);
+            return !types.IsTypeName(name, cancellationToken) || libraryDerived.Contains(name);
         }
 
         private static bool FromLibrary(INamedTypeSymbol type)
@@ -166,117 +143,6 @@ namespace ScrapeLint.Model
             }
 
             return false;
-        }
-
-        /// <summary>The written type of a receiver declared in view: a parameter, a local, a field or property of the enclosing type, or <c>new T(…)</c>.</summary>
-        private static TypeSyntax? DeclaredType(ExpressionSyntax receiver)
-        {
-            switch (receiver)
-            {
-                case ObjectCreationExpressionSyntax creation:
-                    return creation.Type;
-                case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member }:
-                    return MemberType(receiver, member.Identifier.ValueText);
-                case IdentifierNameSyntax identifier:
-                    var name = identifier.Identifier.ValueText;
-                    for (var node = receiver.Parent; node is not null; node = node.Parent)
-                    {
-                        switch (node)
-                        {
-                            case BlockSyntax block:
-                                foreach (var statement in block.Statements)
-                                {
-                                    if (statement.SpanStart >= receiver.SpanStart)
-                                    {
-                                        break;
-                                    }
-
-                                    if (statement is LocalDeclarationStatementSyntax { Declaration: var declaration }
-                                        && Variable(declaration.Variables, name) is { } variable)
-                                    {
-                                        return declaration.Type is IdentifierNameSyntax { Identifier.ValueText: "var" }
-                                            ? (variable.Initializer?.Value as ObjectCreationExpressionSyntax)?.Type
-                                            : declaration.Type;
-                                    }
-                                }
-
-                                break;
-                            case BaseMethodDeclarationSyntax { ParameterList: var parameters }:
-                                return ParameterType(parameters, name) ?? MemberType(node, name);
-                            case LocalFunctionStatementSyntax { ParameterList: var parameters } when ParameterType(parameters, name) is { } type:
-                                return type;
-                            case ParenthesizedLambdaExpressionSyntax { ParameterList: var parameters } when Parameter(parameters, name) is not null:
-                                return ParameterType(parameters, name);
-                            case SimpleLambdaExpressionSyntax { Parameter.Identifier.ValueText: var parameter } when parameter == name:
-                                return null;
-                            case AnonymousMethodExpressionSyntax or CatchClauseSyntax or ForEachStatementSyntax or ForStatementSyntax or UsingStatementSyntax or FixedStatementSyntax:
-                                // Variables these introduce are not looked at: bind.
-                                return null;
-                            case AccessorDeclarationSyntax or ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax }:
-                                return MemberType(node, name);
-                            case TypeDeclarationSyntax:
-                                return MemberType(node, name);
-                        }
-                    }
-
-                    return null;
-                default:
-                    return null;
-            }
-        }
-
-        private static TypeSyntax? ParameterType(ParameterListSyntax parameters, string name)
-            => Parameter(parameters, name)?.Type;
-
-        // Loops, not LINQ: these run for every call by a common sink name, and a lambda over the name allocates each time.
-        private static ParameterSyntax? Parameter(ParameterListSyntax parameters, string name)
-        {
-            foreach (var parameter in parameters.Parameters)
-            {
-                if (parameter.Identifier.ValueText == name)
-                {
-                    return parameter;
-                }
-            }
-
-            return null;
-        }
-
-        private static VariableDeclaratorSyntax? Variable(SeparatedSyntaxList<VariableDeclaratorSyntax> variables, string name)
-        {
-            foreach (var variable in variables)
-            {
-                if (variable.Identifier.ValueText == name)
-                {
-                    return variable;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>A field or property of the enclosing type (not partial: its other parts are out of view).</summary>
-        private static TypeSyntax? MemberType(SyntaxNode inside, string name)
-        {
-            var type = inside.FirstAncestorOrSelf<TypeDeclarationSyntax>();
-            if (type is null || type.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                return null;
-            }
-
-            foreach (var member in type.Members)
-            {
-                switch (member)
-                {
-                    case FieldDeclarationSyntax field when Variable(field.Declaration.Variables, name) is not null:
-                        return field.Declaration.Type;
-                    case PropertyDeclarationSyntax property when property.Identifier.ValueText == name:
-                        return property.Type;
-                }
-            }
-
-            // Not declared here: inherited from a base type, or a type or namespace name (a static call): bind.
-            return null;
         }
     }
 }

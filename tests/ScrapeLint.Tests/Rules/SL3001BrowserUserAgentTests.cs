@@ -482,6 +482,46 @@ public class SL3001BrowserUserAgentTests
             public Crawler() { headers["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0 Safari/537.36"; }
         }
         """,
+        // An options class's header dictionary, filled by a derived type's constructor.
+        """
+        public class FetchOptions { public Dictionary<string, string> Headers { get; } = new Dictionary<string, string>(); }
+        public class DesktopOptions : FetchOptions
+        {
+            public DesktopOptions() { Headers["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0 Safari/537.36"; }
+        }
+        public class Fetcher
+        {
+            private readonly HttpClient http = new HttpClient();
+            public Task<HttpResponseMessage> GetAsync(string url, FetchOptions options)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                foreach (var (k, v) in options.Headers) {|#0:request.Headers.TryAddWithoutValidation(k, v)|};
+                return http.SendAsync(request);
+            }
+        }
+        """,
+        // The same dictionary filled through a receiver declared as the derived type, in a loop over the options.
+        """
+        public class FetchOptions { public Dictionary<string, string> Headers { get; } = new Dictionary<string, string>(); }
+        public class DesktopOptions : FetchOptions { }
+        public static class Profiles
+        {
+            public static void Desktop(IEnumerable<DesktopOptions> all)
+            {
+                foreach (DesktopOptions options in all) options.Headers.Add("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0");
+            }
+        }
+        public class Fetcher
+        {
+            private readonly HttpClient http = new HttpClient();
+            public Task<HttpResponseMessage> GetAsync(string url, FetchOptions options)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                foreach (var (k, v) in options.Headers) {|#0:request.Headers.TryAddWithoutValidation(k, v)|};
+                return http.SendAsync(request);
+            }
+        }
+        """,
         // A private field of a nested class, written by its own method.
         """
         public class Downloader
@@ -566,6 +606,47 @@ public class SL3001BrowserUserAgentTests
                 var headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token, ["Accept"] = "application/json" };
                 var request = new HttpRequestMessage(HttpMethod.Get, url);
                 foreach (var (k, v) in headers) request.Headers.TryAddWithoutValidation(k, v);
+                return http.SendAsync(request);
+            }
+        }
+        """,
+        // A browser string in another class's Headers property (a recorded visit, never sent), written through typed receivers.
+        """
+        public class FetchOptions { public Dictionary<string, string> Headers { get; } = new Dictionary<string, string>(); }
+        public class Visit { public Dictionary<string, string> Headers { get; } = new Dictionary<string, string>(); }
+        public class Archive
+        {
+            private readonly Visit last = new Visit();
+            public void Record(Visit visit, string agent) { visit.Headers["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0 Safari/537.36"; last.Headers["User-Agent"] = agent; }
+            public Visit Replay() => new Visit { Headers = { ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0" } };
+        }
+        public class Fetcher
+        {
+            private readonly HttpClient http = new HttpClient();
+            public Task<HttpResponseMessage> GetAsync(string url, FetchOptions options)
+            {
+                options.Headers["User-Agent"] = "ArchiveBot/1.0 (+https://archive.example/bot)";
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                foreach (var (k, v) in options.Headers) request.Headers.TryAddWithoutValidation(k, v);
+                return http.SendAsync(request);
+            }
+        }
+        """,
+        // The derived type of another options class, with the same property name, carries the browser string.
+        """
+        public class FetchOptions { public Dictionary<string, string> Headers { get; } = new Dictionary<string, string>(); }
+        public class ExportOptions { public Dictionary<string, string> Headers { get; } = new Dictionary<string, string>(); }
+        public class BrowserExport : ExportOptions
+        {
+            public BrowserExport() { Headers["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0 Safari/537.36"; }
+        }
+        public class Fetcher
+        {
+            private readonly HttpClient http = new HttpClient();
+            public Task<HttpResponseMessage> GetAsync(string url, FetchOptions options)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                foreach (var (k, v) in options.Headers) request.Headers.TryAddWithoutValidation(k, v);
                 return http.SendAsync(request);
             }
         }
