@@ -83,6 +83,21 @@ namespace ScrapeLint.Model
             return false;
         }
 
+        /// <summary>Adds to <paramref name="places"/> where the text has a mention word (<see cref="Mentioned(string, int, int)"/>).</summary>
+        public static void AddMentionPlaces(string text, List<int> places)
+        {
+            foreach (var word in MentionWords)
+            {
+                for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.OrdinalIgnoreCase))
+                {
+                    if (IsMentionAt(text, at, word))
+                    {
+                        places.Add(at);
+                    }
+                }
+            }
+        }
+
         /// <summary>
         /// The lower-case ASCII <paramref name="word"/> is at <paramref name="at"/> in any case, where a word starts: after anything
         /// but a lower-case letter, or with an upper-case letter (<c>proxy</c>, <c>webProxy</c>, <c>User-Agent</c>, <c>session_id</c>,

@@ -57,7 +57,7 @@ namespace ScrapeLint.Rules
                         return;
                     }
 
-                    foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                    foreach (var node in Nodes(tree, model, cancellationToken))
                     {
                         if (node.IsKind(SyntaxKind.InvocationExpression) || node.IsKind(SyntaxKind.ObjectCreationExpression)
                             || node.IsKind(SyntaxKind.SimpleAssignmentExpression) || node.IsKind(SyntaxKind.ComplexElementInitializerExpression))
@@ -105,6 +105,39 @@ namespace ScrapeLint.Rules
 
             return (mentioned & FileMentions.LoginPost) != 0
                 && (text.IndexOf("pass", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("pwd", StringComparison.OrdinalIgnoreCase) >= 0);
+        }
+
+        /// <summary>
+        /// The nodes of a file that may be sites: only the parts of the tree around a place where the text has a site name, a
+        /// mention word or a <c>+</c> are walked. A site the rules look at has one of them in its span: its name, or for a common
+        /// site the word or the concatenation that makes it worth binding (<see cref="Analyze"/>). The whole tree is walked
+        /// when a CAPTCHA service is named (any sink name is a site then) or an identifier is spelled with escapes.
+        /// </summary>
+        private static IEnumerable<SyntaxNode> Nodes(SyntaxTree tree, EvasionModel model, CancellationToken cancellationToken)
+        {
+            var root = tree.GetRoot(cancellationToken);
+            var text = model.Crawl.Texts.Of(tree, cancellationToken);
+            var places = new List<int>();
+            if (model.MentionsCaptchaServices(cancellationToken) || EvasionSiteNames.Any.TagsIn(text, wanted: ~1, escape: null, places, placeTags: 1) == ~0)
+            {
+                return root.DescendantNodes();
+            }
+
+            EvasionSiteNames.AddMentionPlaces(text, places);
+            for (var at = text.IndexOf('+'); at >= 0; at = text.IndexOf('+', at + 1))
+            {
+                places.Add(at);
+            }
+
+            places.Sort();
+            return root.DescendantNodes(node => HasPlaceIn(places, node.FullSpan.Start, node.FullSpan.End));
+        }
+
+        /// <summary>Some place of the sorted list is in [start, end).</summary>
+        private static bool HasPlaceIn(List<int> places, int start, int end)
+        {
+            var at = places.BinarySearch(start);
+            return (at >= 0 ? at : ~at) < places.Count && places[at >= 0 ? at : ~at] < end;
         }
 
         /// <summary>One site: rejected by its name before anything is bound, else bound once and handed to the rules that look at that name.</summary>

@@ -120,8 +120,8 @@ public static class AllAnalyzers
         var compliance = MetadataReference.CreateFromFile(typeof(ScrapeLint.Compliance.CrawlPolicy).Assembly.Location);
         var compilation = CSharpCompilation.Create(
             "Corpus",
-            libraries ? trees.Append(CSharpSyntaxTree.ParseText(TestReferences.AbotStubs, parse, "Stubs.Abot.cs")).Append(CSharpSyntaxTree.ParseText(EvasionStubs.Source, parse, "Stubs.Evasion.cs")) : trees,
-            libraries ? await ReferencesAsync() : (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).Add(compliance),
+            libraries ? trees.Append(CSharpSyntaxTree.ParseText(TestReferences.AbotStubs, parse, "Stubs.Abot.cs")) : trees,
+            libraries ? (await ReferencesAsync()).Add(TestReferences.EvasionStubsImage) : (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).Add(compliance),
             new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
         if (requireNoErrors)
         {

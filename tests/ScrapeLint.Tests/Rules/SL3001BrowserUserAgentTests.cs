@@ -678,6 +678,22 @@ public class SL3001BrowserUserAgentTests
     public Task IdentifyingOrOtherHeadersInInitializersAndDictionariesAreSilent(string source)
         => Verify.VerifyAsync(Id, Usings + source);
 
+    /// <summary>A header name spelled in parts at an indexer: nothing else in the assignment's text says User-Agent.</summary>
+    [Fact]
+    public Task UserAgentNameSpelledInPartsAtAnIndexerIsReported()
+        => Verify.VerifyAsync(Id, Usings + """
+            public class SplitIndexer
+            {
+                public WebResponse Page(string url)
+                {
+                    var web = (HttpWebRequest)WebRequest.Create(url);
+                    {|#0:web.Headers["User-Ag" + "ent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/124.0 Safari/537.36"|};
+                    return web.GetResponse();
+                }
+            }
+            """,
+            Verify.Diagnostic(Id).WithLocation(0));
+
     [Fact]
     public Task CopiedDictionaryMessageNamesTheDictionary()
         => Verify.VerifyAsync(Id, Usings + """

@@ -278,6 +278,29 @@ public class SL3004SocialSessionCookieTests
             """,
             Verify.Diagnostic(Id).WithLocation(0));
 
+    /// <summary>A header name spelled in parts in a collection initializer: nothing else in the entry's text says Cookie.</summary>
+    public static TheoryData<string> SplitHeaderNamesAtInitializers => new()
+    {
+        """
+        public class SplitInitializer
+        {
+            public Task<HttpResponseMessage> MeAsync(HttpClient http, string user, string xs)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, "https://www.facebook.com/me")
+                {
+                    Headers = { {|#0:{ "Coo" + "kie", $"c_user={user}; xs={xs}" }|} },
+                };
+                return http.SendAsync(request);
+            }
+        }
+        """,
+    };
+
+    [Theory]
+    [MemberData(nameof(SplitHeaderNamesAtInitializers))]
+    public Task CookieHeaderNameSpelledInPartsInAnInitializerIsReported(string source)
+        => Verify.VerifyAsync(Id, Usings + source, Verify.Diagnostic(Id).WithLocation(0));
+
     public static TheoryData<string> SilentSplitHeaderNames => new()
     {
         // Another header whose name ends in "Cookie".

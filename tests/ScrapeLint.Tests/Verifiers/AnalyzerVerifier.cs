@@ -127,6 +127,31 @@ public static class TestReferences
         throw new FileNotFoundException($"{assemblyName}.dll of package {packageId} is not in {root}: run dotnet restore.");
     }
 
+    /// <summary>
+    /// The libraries of <see cref="EvasionStubs"/> as a referenced assembly (an image in memory), as a package would be: their
+    /// source is not among the project's files, whose text decides what the evasion rules look at (a file that names a
+    /// CAPTCHA service makes every sink name a site).
+    /// </summary>
+    public static MetadataReference EvasionStubsImage => EvasionImage.Value;
+
+    private static readonly Lazy<MetadataReference> EvasionImage = new(() =>
+    {
+        var references = Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).GetAwaiter().GetResult().AddRange(ThirdParty);
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "ScrapeLint.Tests.EvasionStubs",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(EvasionStubs.Source, new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest)) },
+            references,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var stream = new MemoryStream();
+        var emitted = compilation.Emit(stream);
+        if (!emitted.Success)
+        {
+            throw new InvalidOperationException("The evasion stubs do not compile:\n" + string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        }
+
+        return MetadataReference.CreateFromImage(stream.ToArray());
+    });
+
     /// <summary>Abot does not restore here: minimal stubs under its real namespaces (Abot2 and Abot 1.x).</summary>
     public const string AbotStubs = """
         namespace Abot2.Poco

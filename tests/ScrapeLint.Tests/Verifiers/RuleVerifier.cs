@@ -8,7 +8,7 @@ namespace ScrapeLint.Tests.Verifiers;
 /// <summary>
 /// Runs one rule of an analyzer that is not <see cref="ScrapeLint.Rules.CrawlAnalyzer"/> (the evasion analyzer, the
 /// face analyzer) with the same references as <see cref="AnalyzerVerifier{TRule}"/> plus the stubs of
-/// <see cref="EvasionStubs"/>. The analyzer's other rules are disabled.
+/// <see cref="EvasionStubs"/>, referenced as a compiled assembly. The analyzer's other rules are disabled.
 /// </summary>
 internal static class RuleVerifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
@@ -27,7 +27,8 @@ internal static class RuleVerifier<TAnalyzer>
 
     public static Task VerifyAsync(string ruleId, string[] sources, string? editorConfig, OutputKind outputKind, params DiagnosticResult[] expected)
     {
-        var test = TestReferences.CreateTest<TAnalyzer>(ruleId, sources, editorConfig, outputKind, EvasionStubs.Source);
+        var test = TestReferences.CreateTest<TAnalyzer>(ruleId, sources, editorConfig, outputKind);
+        test.TestState.AdditionalReferences.Add(TestReferences.EvasionStubsImage);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
     }
