@@ -69,7 +69,7 @@ namespace ScrapeLint.Model
         {
             switch (operation)
             {
-                case IInvocationOperation invocation when InHeaderNamespace(invocation.TargetMethod):
+                case IInvocationOperation invocation when InHeaderNamespace(invocation.TargetMethod) && !IsOwnCode(invocation):
                     if (DictionarySiteNames.Contains(invocation.TargetMethod.Name))
                     {
                         var first = invocation.TargetMethod.IsExtensionMethod ? 1 : 0;
@@ -130,6 +130,35 @@ namespace ScrapeLint.Model
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The library's own code, compiled in the project (its repository): a header method of it called from its own type or a
+        /// type deriving from it (or nested in one) is its implementation, not a use (AngleSharp's requester copying a request's headers).
+        /// </summary>
+        private static bool IsOwnCode(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.DeclaringSyntaxReferences.IsEmpty || invocation.SemanticModel is not { } semanticModel
+                || invocation.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>() is not { } declaration
+                || semanticModel.GetDeclaredSymbol(declaration) is not INamedTypeSymbol caller)
+            {
+                return false;
+            }
+
+            // The caller, a type it is nested in, or one of their bases.
+            for (var outer = caller; outer is not null; outer = outer.ContainingType)
+            {
+                for (var type = outer; type is not null; type = type.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, method.ContainingType.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static bool InHeaderNamespace(ISymbol symbol)

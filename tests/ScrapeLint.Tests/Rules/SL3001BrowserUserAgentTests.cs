@@ -678,6 +678,43 @@ public class SL3001BrowserUserAgentTests
     public Task IdentifyingOrOtherHeadersInInitializersAndDictionariesAreSilent(string source)
         => Verify.VerifyAsync(Id, Usings + source);
 
+    private const string VendoredLibrary = """
+        namespace RestSharp.Vendored
+        {
+            public class Requester
+            {
+                public void AddHeaders(IDictionary<string, string> headers) { }
+                public void Defaults() => AddHeaders(new Dictionary<string, string> { ["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/124.0 Safari/537.36" });
+                private sealed class State
+                {
+                    public void Apply(Requester owner) => owner.AddHeaders(new Dictionary<string, string> { ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0" });
+                }
+            }
+            public class MobileRequester : Requester
+            {
+                public void Mobile() => AddHeaders(new Dictionary<string, string> { ["User-Agent"] = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1" });
+            }
+        }
+
+        """;
+
+    /// <summary>A library compiled in the project (its own repository, or a vendored copy): its own code setting headers is its implementation.</summary>
+    [Fact]
+    public Task HeaderDictionaryInsideTheLibrarysOwnCodeIsSilent()
+        => Verify.VerifyAsync(Id, Usings + VendoredLibrary);
+
+    /// <summary>The same library's header method called by the project's crawler is a use.</summary>
+    [Fact]
+    public Task HeaderDictionaryHandedToACompiledLibraryIsReported()
+        => Verify.VerifyAsync(Id, Usings + VendoredLibrary + """
+            public class Crawler
+            {
+                public void Run(RestSharp.Vendored.Requester requester)
+                    => {|#0:requester.AddHeaders(new Dictionary<string, string> { ["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/124.0 Safari/537.36" })|};
+            }
+            """,
+            Verify.Diagnostic(Id).WithLocation(0));
+
     /// <summary>A header name spelled in parts at an indexer: nothing else in the assignment's text says User-Agent.</summary>
     [Fact]
     public Task UserAgentNameSpelledInPartsAtAnIndexerIsReported()
