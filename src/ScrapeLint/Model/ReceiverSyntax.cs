@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -133,26 +136,28 @@ namespace ScrapeLint.Model
         }
 
         /// <summary>
-        /// A field or property of the enclosing type (not partial: its other parts are out of view). For a name used bare, none
-        /// of the member's pattern or <c>out</c> variables before the use may have the name (they would hide the field).
+        /// A field or property of the enclosing type (not partial: its other parts are out of view). For a name used bare, no
+        /// pattern, <c>out</c> or deconstruction variable of the member it is used in may have the name (it would hide the field).
         /// </summary>
         private static TypeSyntax? MemberType(SyntaxNode inside, string name, SyntaxNode? use)
         {
             var type = inside.FirstAncestorOrSelf<TypeDeclarationSyntax>();
-            if (type is null || type.Modifiers.Any(SyntaxKind.PartialKeyword)
-                || (use?.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member && DeclaresVariable(member, name, use.SpanStart)))
+            if (type is null || type.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
                 return null;
             }
 
             foreach (var declared in type.Members)
             {
-                switch (declared)
+                var written = declared switch
                 {
-                    case FieldDeclarationSyntax field when Variable(field.Declaration.Variables, name) is not null:
-                        return field.Declaration.Type;
-                    case PropertyDeclarationSyntax property when property.Identifier.ValueText == name:
-                        return property.Type;
+                    FieldDeclarationSyntax field when Variable(field.Declaration.Variables, name) is not null => field.Declaration.Type,
+                    PropertyDeclarationSyntax property when property.Identifier.ValueText == name => property.Type,
+                    _ => null,
+                };
+                if (written is not null)
+                {
+                    return use?.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member && Designations(member).Contains(name) ? null : written;
                 }
             }
 
@@ -160,19 +165,23 @@ namespace ScrapeLint.Model
             return null;
         }
 
-        /// <summary>A pattern, <c>out</c> or deconstruction variable of this name is declared in the member before the position.</summary>
-        private static bool DeclaresVariable(SyntaxNode member, string name, int before)
-        {
-            foreach (var node in member.DescendantNodes(n => n.SpanStart < before))
-            {
-                if (node is SingleVariableDesignationSyntax designation && designation.SpanStart < before && designation.Identifier.ValueText == name)
-                {
-                    return true;
-                }
-            }
+        private static readonly ConditionalWeakTable<SyntaxNode, HashSet<string>> DesignatedNames = new();
 
-            return false;
-        }
+        /// <summary>The names of the member's pattern, <c>out</c> and deconstruction variables: one walk of it, for every receiver in it.</summary>
+        private static HashSet<string> Designations(SyntaxNode member)
+            => DesignatedNames.GetValue(member, m =>
+            {
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var node in m.DescendantNodes())
+                {
+                    if (node is SingleVariableDesignationSyntax designation)
+                    {
+                        names.Add(designation.Identifier.ValueText);
+                    }
+                }
+
+                return names;
+            });
 
         /// <summary>The name a written type ends with (<c>Client</c> for <c>Api.Client&lt;T&gt;</c>), or null for other forms.</summary>
         public static string? TypeName(TypeSyntax type)

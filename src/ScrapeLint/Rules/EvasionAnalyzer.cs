@@ -57,12 +57,14 @@ namespace ScrapeLint.Rules
                         return;
                     }
 
+                    // One delegate per file: a method group of the context (a struct) boxes it each time it is made.
+                    Action<Diagnostic> report = file.ReportDiagnostic;
                     foreach (var node in Nodes(tree, model, cancellationToken))
                     {
                         if (node.IsKind(SyntaxKind.InvocationExpression) || node.IsKind(SyntaxKind.ObjectCreationExpression)
                             || node.IsKind(SyntaxKind.SimpleAssignmentExpression) || node.IsKind(SyntaxKind.ComplexElementInitializerExpression))
                         {
-                            Analyze(node, file.SemanticModel, model, file.Options, file.ReportDiagnostic, cancellationToken);
+                            Analyze(node, file.SemanticModel, model, file.Options, report, cancellationToken);
                         }
                     }
                 });
@@ -118,6 +120,8 @@ namespace ScrapeLint.Rules
             var root = tree.GetRoot(cancellationToken);
             var text = model.Crawl.Texts.Of(tree, cancellationToken);
             var places = new List<int>();
+
+            // The names' tag is 1: asking for tags never all found reads the whole text; ~0 comes back from an escape in an identifier.
             if (model.MentionsCaptchaServices(cancellationToken) || EvasionSiteNames.Any.TagsIn(text, wanted: ~1, escape: null, places, placeTags: 1) == ~0)
             {
                 return root.DescendantNodes();
@@ -137,7 +141,12 @@ namespace ScrapeLint.Rules
         private static bool HasPlaceIn(List<int> places, int start, int end)
         {
             var at = places.BinarySearch(start);
-            return (at >= 0 ? at : ~at) < places.Count && places[at >= 0 ? at : ~at] < end;
+            if (at < 0)
+            {
+                at = ~at;
+            }
+
+            return at < places.Count && places[at] < end;
         }
 
         /// <summary>One site: rejected by its name before anything is bound, else bound once and handed to the rules that look at that name.</summary>
