@@ -85,7 +85,7 @@ namespace ScrapeLint.Model
 
         public static readonly HashSet<string> SiteNames = new HashSet<string>
         {
-            "Cookie", "CookieParam", "SetCookies", "Add", "TryAddWithoutValidation", "AddHeader", "AddDefaultHeader", "WithHeader", "AddCookie", "WithCookie",
+            "Cookie", "CookieParam", "SetCookies", "Add", "TryAddWithoutValidation", "AddHeader", "AddDefaultHeader", "WithHeader", "AddCookie", "WithCookie", "[]",
         };
 
         /// <summary>The platform cookies a name can be, generic ones included.</summary>
@@ -93,10 +93,14 @@ namespace ScrapeLint.Model
             => All.Where(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 
         /// <summary>The cookie an operation sets, or null.</summary>
-        public static CookieSite? Site(IOperation operation)
+        public static CookieSite? Site(IOperation operation, EvasionModel model)
         {
             switch (operation)
             {
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment
+                    when IsCookieHeader(indexer.Arguments[0].Value) && KnownSymbols.IsOrInherits(indexer.Instance?.Type, model.WebHeaderCollection):
+                    // web.Headers["Cookie"] = … on an HttpWebRequest or a WebClient.
+                    return new CookieSite(assignment.Value, null, "a Cookie header");
                 case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol { Name: "Cookie" or "CookieParam" } type && IsCookieNamespace(type):
                     var name = Argument(creation.Arguments, "name") ?? Initialized(creation, "Name");
                     var domain = Argument(creation.Arguments, "domain") ?? Initialized(creation, "Domain") ?? Initialized(creation, "Url") ?? ContainerUri(creation);
@@ -322,8 +326,14 @@ namespace ScrapeLint.Model
             return text.Length > 0 && text.IndexOf('.') > 0 ? text : null;
         }
 
+        /// <summary><c>"Cookie"</c> (any case) or <c>HttpRequestHeader.Cookie</c>.</summary>
         private static bool IsCookieHeader(IOperation name)
-            => ValueTracer.Strip(name) is { ConstantValue: { HasValue: true, Value: string text } } && string.Equals(text, "Cookie", StringComparison.OrdinalIgnoreCase);
+            => ValueTracer.Strip(name) switch
+            {
+                { ConstantValue: { HasValue: true, Value: string text } } => string.Equals(text, "Cookie", StringComparison.OrdinalIgnoreCase),
+                IFieldReferenceOperation { Field: { Name: "Cookie", ContainingType.Name: "HttpRequestHeader" } field } => IsCookieNamespace(field.ContainingType),
+                _ => false,
+            };
 
         private static bool IsCookieNamespace(ISymbol symbol)
         {

@@ -33,7 +33,7 @@ namespace ScrapeLint.Rules
         public override IEnumerable<Diagnostic> Check(EvasionSite site)
         {
             List<TracedValue> values;
-            var cookie = SessionCookies.Site(site.Operation);
+            var cookie = SessionCookies.Site(site.Operation, site.Model);
             if (cookie is not null)
             {
                 values = site.Tracer.Trace(cookie.Name);

@@ -278,6 +278,94 @@ public class SL3004SocialSessionCookieTests
             """,
             Verify.Diagnostic(Id).WithLocation(0));
 
+    /// <summary>The Cookie header of an HttpWebRequest or a WebClient (a WebHeaderCollection), by name or by HttpRequestHeader.</summary>
+    public static TheoryData<string> WebHeaderCollectionCookies => new()
+    {
+        """
+        public class LegacyFeed
+        {
+            public WebResponse Me(string user, string xs)
+            {
+                var web = (HttpWebRequest)WebRequest.Create("https://www.facebook.com/me");
+                {|#0:web.Headers["Cookie"] = $"c_user={user}; xs={xs}"|};
+                return web.GetResponse();
+            }
+        }
+        """,
+        """
+        public class ProfileDownloader
+        {
+            private readonly WebClient client = new WebClient();
+            public string Profile(string handle, string session)
+            {
+                {|#0:client.Headers[HttpRequestHeader.Cookie] = "sessionid=" + session|};
+                return client.DownloadString("https://www.instagram.com/" + handle + "/");
+            }
+        }
+        """,
+        """
+        public class ConnectionsExport
+        {
+            public string Connections(string token)
+            {
+                using var client = new WebClient();
+                {|#0:client.Headers.Add(HttpRequestHeader.Cookie, "li_at=" + token)|};
+                return client.DownloadString("https://www.linkedin.com/mynetwork/invite-connect/connections/");
+            }
+        }
+        """,
+    };
+
+    [Theory]
+    [MemberData(nameof(WebHeaderCollectionCookies))]
+    public Task SessionCookieInAWebHeaderCollectionIsReported(string source)
+        => Verify.VerifyAsync(Id, Usings + source, Verify.Diagnostic(Id).WithLocation(0));
+
+    public static TheoryData<string> SilentWebHeaderCollectionCookies => new()
+    {
+        // A generic session cookie name sent to the project's own host.
+        """
+        public class OwnShop
+        {
+            public WebResponse Me(string session)
+            {
+                var web = (HttpWebRequest)WebRequest.Create("https://shop.contoso.example/me");
+                web.Headers["Cookie"] = $"sessionid={session}";
+                return web.GetResponse();
+            }
+        }
+        """,
+        // A form's fields in a NameValueCollection that is no header collection.
+        """
+        public class FormPost
+        {
+            public byte[] Post(WebClient client, string session)
+            {
+                var form = new System.Collections.Specialized.NameValueCollection();
+                form["Cookie"] = "sessionid=" + session;
+                return client.UploadValues("https://www.instagram.com/accounts/login/ajax/", form);
+            }
+        }
+        """,
+        // Another header of the collection.
+        """
+        public class Accepting
+        {
+            private readonly WebClient client = new WebClient();
+            public string Profile(string handle, string session)
+            {
+                client.Headers[HttpRequestHeader.Accept] = "sessionid=" + session;
+                return client.DownloadString("https://www.instagram.com/" + handle + "/");
+            }
+        }
+        """,
+    };
+
+    [Theory]
+    [MemberData(nameof(SilentWebHeaderCollectionCookies))]
+    public Task OtherCookiesAndCollectionsAreSilent(string source)
+        => Verify.VerifyAsync(Id, Usings + source);
+
     /// <summary>A header name spelled in parts in a collection initializer: nothing else in the entry's text says Cookie.</summary>
     public static TheoryData<string> SplitHeaderNamesAtInitializers => new()
     {
