@@ -22,6 +22,7 @@ namespace ScrapeLint.Model
         private readonly object gate = new object();
         private readonly ConcurrentDictionary<INamedTypeSymbol, HashSet<string>> subtypeNames = new(SymbolEqualityComparer.Default);
         private List<INamedTypeSymbol>? all;
+        private HashSet<string>? names;
         private List<SyntaxTree>? globalAliases;
 
         private ProjectTypes(Compilation compilation)
@@ -44,6 +45,7 @@ namespace ScrapeLint.Model
                 if (all is null)
                 {
                     var types = new List<INamedTypeSymbol>();
+                    var typeNames = new HashSet<string>(System.StringComparer.Ordinal);
                     var pending = new Stack<INamespaceOrTypeSymbol>();
                     pending.Push(compilation.Assembly.GlobalNamespace);
                     while (pending.Count > 0)
@@ -53,6 +55,7 @@ namespace ScrapeLint.Model
                         if (current is INamedTypeSymbol type)
                         {
                             types.Add(type);
+                            typeNames.Add(type.Name);
                             foreach (var nested in type.GetTypeMembers())
                             {
                                 pending.Push(nested);
@@ -67,6 +70,7 @@ namespace ScrapeLint.Model
                         }
                     }
 
+                    names = typeNames;
                     Volatile.Write(ref all, types);
                 }
 
@@ -74,19 +78,11 @@ namespace ScrapeLint.Model
             }
         }
 
-        /// <summary>The project declares a type of this name (nested ones included), from the compilation's declarations: no symbol is made.</summary>
-        public bool IsTypeName(string name) => compilation.Assembly.TypeNames.Contains(name);
-
-        /// <summary>The project's types of this name.</summary>
-        public IEnumerable<INamedTypeSymbol> Named(string name, CancellationToken cancellationToken)
+        /// <summary>The project declares a type of this name.</summary>
+        public bool IsTypeName(string name, CancellationToken cancellationToken)
         {
-            foreach (var symbol in compilation.GetSymbolsWithName(name, SymbolFilter.Type, cancellationToken))
-            {
-                if (symbol is INamedTypeSymbol type)
-                {
-                    yield return type;
-                }
-            }
+            All(cancellationToken);
+            return names!.Contains(name);
         }
 
         /// <summary>

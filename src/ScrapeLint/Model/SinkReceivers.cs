@@ -20,7 +20,7 @@ namespace ScrapeLint.Model
 
         private readonly Compilation compilation;
         private readonly bool stringReceivers;
-        private readonly Dictionary<string, bool> libraryDerived = new Dictionary<string, bool>(StringComparer.Ordinal);
+        private HashSet<string>? libraryDerived;
 
         /// <param name="stringReceivers">Flurl is referenced: a string or Uri receiver can be a request (<c>url.GetAsync()</c>).</param>
         public SinkReceivers(Compilation compilation, bool stringReceivers)
@@ -74,24 +74,28 @@ namespace ScrapeLint.Model
         }
 
         /// <summary>
-        /// Unless the name is one of the project's types and no project type of that name derives from a sink library. The
-        /// names come from the compilation's declarations; the types of a name are looked at once (<see cref="ProjectTypes"/>).
+        /// Unless the name is one of the project's types and no project type of that name derives from a sink library. Both
+        /// lists come from one walk of the project's declared types (<see cref="ProjectTypes"/>), made the first time a
+        /// receiver's type is asked about.
         /// </summary>
         private bool MayBeSinkTypeName(string name, CancellationToken cancellationToken)
         {
             var types = ProjectTypes.For(compilation);
-            if (!types.IsTypeName(name))
+            if (libraryDerived is null)
             {
-                return true;
+                var derived = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var type in types.All(cancellationToken))
+                {
+                    if (FromLibrary(type))
+                    {
+                        derived.Add(type.Name);
+                    }
+                }
+
+                libraryDerived = derived;
             }
 
-            if (!libraryDerived.TryGetValue(name, out var derived))
-            {
-                derived = types.Named(name, cancellationToken).Any(FromLibrary);
-                libraryDerived[name] = derived;
-            }
-
-            return derived;
+            return !types.IsTypeName(name, cancellationToken) || libraryDerived.Contains(name);
         }
 
         private static bool FromLibrary(INamedTypeSymbol type)

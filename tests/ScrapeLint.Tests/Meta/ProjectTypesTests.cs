@@ -81,8 +81,6 @@ public class ProjectTypesTests
                 public void Lambda() => System.Array.ForEach(new[] { Make() }, x => x.Headers["k"] = "v"); // +
 
                 private static TransferOptions Make() => new CrawlOptions();
-
-                private sealed class State { }
             }
         }
         """;
@@ -120,19 +118,6 @@ public class ProjectTypesTests
 
         Assert.Equal(12, uses.Count);
         Assert.All(uses, use => Assert.True(ProjectTypes.For(compilation).MayReach(use, owner, CancellationToken.None), use.ToString()));
-    }
-
-    [Fact]
-    public async Task TypeNamesAreTheDeclaredOnesNestedIncluded()
-    {
-        var (compilation, _) = await CompileAsync();
-        var types = ProjectTypes.For(compilation);
-
-        Assert.True(types.IsTypeName("TransferOptions"));
-        Assert.True(types.IsTypeName("State"));
-        Assert.False(types.IsTypeName("Shop"));
-        Assert.False(types.IsTypeName("HttpClient"));
-        Assert.Equal(new[] { "Shop.Uses.State" }, types.Named("State", CancellationToken.None).Select(t => t.ToDisplayString()));
     }
 
     /// <summary>Each <c>Headers</c> written as a name: the member access it ends, or the name alone.</summary>
