@@ -100,9 +100,9 @@ namespace ScrapeLint.Model
                 case MemberAccessExpressionSyntax { Expression: var receiver }:
                     written = ReceiverSyntax.DeclaredType(receiver);
                     break;
-                case IdentifierNameSyntax { Parent: AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer } }
-                    when initializer.IsKind(SyntaxKind.ObjectInitializerExpression):
-                    written = (initializer.Parent as ObjectCreationExpressionSyntax)?.Type;
+                case IdentifierNameSyntax { Parent: AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer } }:
+                    // new T { Headers = … }: T. A with expression, a nested initializer or new() { … }: not written here.
+                    written = initializer.IsKind(SyntaxKind.ObjectInitializerExpression) ? (initializer.Parent as ObjectCreationExpressionSyntax)?.Type : null;
                     break;
                 case IdentifierNameSyntax when reference.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } enclosing:
                     return SubtypeNames(type, cancellationToken).Contains(enclosing.Identifier.ValueText);

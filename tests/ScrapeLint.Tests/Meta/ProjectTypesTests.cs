@@ -21,8 +21,8 @@ public class ProjectTypesTests
 
         namespace Shop
         {
-            public class TransferOptions { public Dictionary<string, string> Headers { get; } = new(); }
-            public class CrawlOptions : TransferOptions
+            public record TransferOptions { public Dictionary<string, string> Headers { get; init; } = new(); }
+            public record CrawlOptions : TransferOptions
             {
                 public CrawlOptions()
                 {
@@ -46,6 +46,7 @@ public class ProjectTypesTests
                 public void Run(TransferOptions options, CrawlOptions crawl, Report report, HttpResponseMessage response, Opts aliased, Far far, IEnumerable<TransferOptions> all, int[] numbers, object o)
                 {
                     options.Headers["k"] = "v"; // +
+                    _ = options with { Headers = new() }; // +
                     crawl.Headers["k"] = "v"; // +
                     aliased.Headers["k"] = "v"; // +
                     far.Headers["k"] = "v"; // +
@@ -102,7 +103,7 @@ public class ProjectTypesTests
             checkedLines++;
         }
 
-        Assert.Equal(24, checkedLines);
+        Assert.Equal(25, checkedLines);
     }
 
     [Fact]
@@ -116,7 +117,7 @@ public class ProjectTypesTests
         var uses = References(tree).Where(r => SymbolEqualityComparer.Default.Equals(
             semanticModel.GetSymbolInfo(r is MemberAccessExpressionSyntax access ? access.Name : r).Symbol, member)).ToList();
 
-        Assert.Equal(12, uses.Count);
+        Assert.Equal(13, uses.Count);
         Assert.All(uses, use => Assert.True(ProjectTypes.For(compilation).MayReach(use, owner, CancellationToken.None), use.ToString()));
     }
 
