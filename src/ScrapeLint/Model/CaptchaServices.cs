@@ -37,8 +37,8 @@ namespace ScrapeLint.Model
         /// Whether any source text names a CAPTCHA service: "cap" followed by "tcha", "monster" or "solver", in any case
         /// (2captcha, anti-captcha, rucaptcha, capmonster, capsolver, deathbycaptcha).
         /// </summary>
-        public static bool MentionedIn(Compilation compilation, SourceStrings texts, CancellationToken cancellationToken)
-            => texts.AnyFileHas(compilation, "cap", StringComparison.OrdinalIgnoreCase, ServiceSuffixes, cancellationToken);
+        public static bool MentionedIn(SourceStrings texts, CancellationToken cancellationToken)
+            => texts.AnyFileHas("cap", StringComparison.OrdinalIgnoreCase, ServiceSuffixes, cancellationToken);
 
         /// <summary>The words a CAPTCHA client's or PuppeteerExtraSharp's assembly name has (in any case).</summary>
         private static readonly string[] AssemblyWords = { "captcha", "capmonster", "capsolver", "PuppeteerExtra" };

@@ -55,6 +55,7 @@ namespace ScrapeLint.Model
             known = new Lazy<KnownSymbols>(() => new KnownSymbols(compilation));
             catalog = new Lazy<SinkCatalog>(() => new SinkCatalog(Known));
             safeguards = new Lazy<SafeguardRecognizer>(() => new SafeguardRecognizer(Known));
+            Texts = new SourceStrings(compilation);
             Clients = new HttpClientFacts(this, compilation);
         }
 
@@ -63,7 +64,7 @@ namespace ScrapeLint.Model
         public Compilation Compilation => compilation;
 
         /// <summary>The files' texts, for the searches made before anything is bound.</summary>
-        public SourceStrings Texts { get; } = new SourceStrings();
+        public SourceStrings Texts { get; }
 
         public KnownSymbols Known => known.Value;
 
@@ -157,8 +158,8 @@ namespace ScrapeLint.Model
                 var hints = ReferenceHints.For(compilation);
                 var may = (SinkCatalog.MayReferenceLibrary(hints) && Catalog.ReferencesLibrary)
                     || (CaptchaServices.MayReferenceClient(hints) && CaptchaServices.AnyClientReferenced(compilation))
-                    || Texts.AnyFileHasOrdinal(compilation, "Http", HttpSuffixes, cancellationToken)
-                    || Texts.AnyFileHasOrdinal(compilation, "Web", WebSuffixes, cancellationToken)
+                    || Texts.AnyFileHasOrdinal("Http", HttpSuffixes, cancellationToken)
+                    || Texts.AnyFileHasOrdinal("Web", WebSuffixes, cancellationToken)
                     || compilation.SyntaxTrees.Any(tree => !ScrapeLintOptions.For(options, tree).RequestMethods.IsEmpty);
                 mayRequest = may ? 1 : 2;
             }

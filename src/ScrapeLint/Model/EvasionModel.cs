@@ -50,7 +50,7 @@ namespace ScrapeLint.Model
         {
             if (mentionsCaptchaServices == 0)
             {
-                mentionsCaptchaServices = CaptchaServices.MentionedIn(Compilation, Crawl.Texts, cancellationToken) ? 1 : 2;
+                mentionsCaptchaServices = CaptchaServices.MentionedIn(Crawl.Texts, cancellationToken) ? 1 : 2;
             }
 
             return mentionsCaptchaServices == 1;

@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -14,18 +14,62 @@ namespace ScrapeLint.Model
     /// </summary>
     internal sealed class SourceStrings
     {
-        private readonly ConcurrentDictionary<SyntaxTree, string> texts = new ConcurrentDictionary<SyntaxTree, string>();
+        private readonly Compilation compilation;
+
+        /// <summary>Each file's place in <see cref="kept"/>, made on first use and only read after.</summary>
+        private Dictionary<SyntaxTree, int>? ordinals;
+
+        /// <summary>
+        /// The texts taken, by file. Not a concurrent dictionary: its adds take a lock, and the first scan adds every file of
+        /// the compilation (about 2 ms a run on markdig, profiled); a slot is set once, by whichever thread takes it first.
+        /// </summary>
+        private string?[]? kept;
+
+        public SourceStrings(Compilation compilation)
+        {
+            this.compilation = compilation;
+        }
 
         public string Of(SyntaxTree tree, CancellationToken cancellationToken)
         {
-            if (texts.TryGetValue(tree, out var kept))
+            var ordinal = Ordinal(tree);
+            if (ordinal < 0)
             {
-                return kept;
+                return tree.GetText(cancellationToken).ToString();
             }
 
             // A string text (the compiler's for a file of under 40 K characters) gives the string it holds: nothing is copied.
             // Any other text (large files, editor buffers) is copied once. Either is kept.
-            return texts.GetOrAdd(tree, tree.GetText(cancellationToken).ToString());
+            return Volatile.Read(ref kept![ordinal])
+                ?? Interlocked.CompareExchange(ref kept[ordinal], tree.GetText(cancellationToken).ToString(), null)
+                ?? kept[ordinal]!;
+        }
+
+        /// <summary>The text of the file if it was taken already.</summary>
+        private string? Kept(SyntaxTree tree)
+        {
+            var ordinal = Ordinal(tree);
+            return ordinal < 0 ? null : Volatile.Read(ref kept![ordinal]);
+        }
+
+        /// <summary>The file's place among the compilation's (-1 for a tree not in it).</summary>
+        private int Ordinal(SyntaxTree tree)
+        {
+            var known = Volatile.Read(ref ordinals);
+            if (known is null)
+            {
+                var made = new Dictionary<SyntaxTree, int>();
+                foreach (var each in compilation.SyntaxTrees)
+                {
+                    made[each] = made.Count;
+                }
+
+                // The array before the dictionary: a thread that reads the dictionary finds the array set.
+                Interlocked.CompareExchange(ref kept, new string?[made.Count], null);
+                known = Interlocked.CompareExchange(ref ordinals, made, null) ?? made;
+            }
+
+            return known.TryGetValue(tree, out var ordinal) ? ordinal : -1;
         }
 
         /// <summary>The size of the pieces <see cref="AnyFileHasOrdinal"/> reads (below the large-object size).</summary>
@@ -36,7 +80,7 @@ namespace ScrapeLint.Model
         /// yet is read a piece at a time into one buffer: a compilation with nothing to analyse copies no large file whole
         /// (each copy a large-object allocation, and the collections those start: 50 ms of a markdig compiler process).
         /// </summary>
-        public bool AnyFileHasOrdinal(Compilation compilation, string stem, string[] suffixes, CancellationToken cancellationToken)
+        public bool AnyFileHasOrdinal(string stem, string[] suffixes, CancellationToken cancellationToken)
         {
             var overlap = stem.Length - 1;
             foreach (var suffix in suffixes)
@@ -47,9 +91,9 @@ namespace ScrapeLint.Model
             char[]? buffer = null;
             foreach (var tree in compilation.SyntaxTrees)
             {
-                if (texts.TryGetValue(tree, out var kept))
+                if (Kept(tree) is { } taken)
                 {
-                    if (Has(kept.AsSpan(), stem, suffixes))
+                    if (Has(taken.AsSpan(), stem, suffixes))
                     {
                         return true;
                     }
@@ -113,7 +157,7 @@ namespace ScrapeLint.Model
         }
 
         /// <summary>Some file of the compilation has <paramref name="stem"/> followed by one of the suffixes.</summary>
-        public bool AnyFileHas(Compilation compilation, string stem, StringComparison comparison, string[] suffixes, CancellationToken cancellationToken)
+        public bool AnyFileHas(string stem, StringComparison comparison, string[] suffixes, CancellationToken cancellationToken)
             => compilation.SyntaxTrees.Any(tree => Has(Of(tree, cancellationToken), stem, comparison, suffixes));
 
         /// <summary>

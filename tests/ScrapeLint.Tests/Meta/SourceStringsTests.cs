@@ -46,19 +46,31 @@ public class SourceStringsTests
     [Fact]
     public void AKeptStringIsSearchedAsWell()
     {
-        var texts = new SourceStrings();
         var compilation = Compilation("// " + new string('x', 50_000) + " HttpClient", large: true);
+        var texts = new SourceStrings(compilation);
         Assert.Equal(50_014, texts.Of(compilation.SyntaxTrees.Single(), CancellationToken.None).Length);
 
-        Assert.True(texts.AnyFileHasOrdinal(compilation, "Http", Suffixes, CancellationToken.None));
-        Assert.False(texts.AnyFileHasOrdinal(compilation, "Web", Suffixes, CancellationToken.None));
+        Assert.True(texts.AnyFileHasOrdinal("Http", Suffixes, CancellationToken.None));
+        Assert.False(texts.AnyFileHasOrdinal("Web", Suffixes, CancellationToken.None));
+    }
+
+    [Fact]
+    public void ALargeTextIsCopiedOnceAndATreeOutsideTheCompilationIsReadAsWell()
+    {
+        var compilation = Compilation("// " + new string('x', 50_000), large: true);
+        var texts = new SourceStrings(compilation);
+        var tree = compilation.SyntaxTrees.Single();
+        Assert.Same(texts.Of(tree, CancellationToken.None), texts.Of(tree, CancellationToken.None));
+
+        var outside = CSharpSyntaxTree.ParseText("class Outside { }");
+        Assert.Equal("class Outside { }", texts.Of(outside, CancellationToken.None));
     }
 
     private static string Text(int place, string word)
         => "//" + new string('x', place - 2) + word + new string('x', 3 * 16 * 1024 - place);
 
     private static bool Has(string text, bool large)
-        => new SourceStrings().AnyFileHasOrdinal(Compilation(text, large), "Http", Suffixes, CancellationToken.None);
+        => new SourceStrings(Compilation(text, large)).AnyFileHasOrdinal("Http", Suffixes, CancellationToken.None);
 
     /// <summary>A large text as the compiler reads a file of over 40 K characters (in chunks), or a string text.</summary>
     private static Compilation Compilation(string text, bool large)
