@@ -59,12 +59,12 @@ namespace ScrapeLint.Rules
 
                     // One delegate per file: a method group of the context (a struct) boxes it each time it is made.
                     Action<Diagnostic> report = file.ReportDiagnostic;
-                    foreach (var node in Nodes(tree, model, cancellationToken))
+                    foreach (var node in Nodes(tree, model, out var places, cancellationToken))
                     {
                         if (node.IsKind(SyntaxKind.InvocationExpression) || node.IsKind(SyntaxKind.ObjectCreationExpression)
                             || node.IsKind(SyntaxKind.SimpleAssignmentExpression) || node.IsKind(SyntaxKind.ComplexElementInitializerExpression))
                         {
-                            Analyze(node, file.SemanticModel, model, file.Options, report, cancellationToken);
+                            Analyze(node, places, file.SemanticModel, model, file.Options, report, cancellationToken);
                         }
                     }
                 });
@@ -111,30 +111,34 @@ namespace ScrapeLint.Rules
 
         /// <summary>
         /// The nodes of a file that may be sites: only the parts of the tree around a place where the text has a site name, a
-        /// mention word or a <c>+</c> are walked. A site the rules look at has one of them in its span: its name, or for a common
-        /// site the word or the concatenation that makes it worth binding (<see cref="Analyze"/>). The whole tree is walked
-        /// when a CAPTCHA service is named (any sink name is a site then) or an identifier is spelled with escapes.
+        /// mention word or a <c>+</c> (<paramref name="places"/>, sorted) are walked. A site the rules look at has one of them in
+        /// its span: its name, or for a site written without one (<c>[]</c>, an element of a collection initializer) the word or
+        /// the concatenation that makes it worth binding (<see cref="Analyze"/>). The whole tree is walked, and
+        /// <paramref name="places"/> is null, when a CAPTCHA service is named (any sink name is a site then) or an identifier
+        /// is spelled with escapes.
         /// </summary>
-        private static IEnumerable<SyntaxNode> Nodes(SyntaxTree tree, EvasionModel model, CancellationToken cancellationToken)
+        private static IEnumerable<SyntaxNode> Nodes(SyntaxTree tree, EvasionModel model, out List<int>? places, CancellationToken cancellationToken)
         {
             var root = tree.GetRoot(cancellationToken);
             var text = model.Crawl.Texts.Of(tree, cancellationToken);
-            var places = new List<int>();
+            var found = new List<int>();
 
             // The names' tag is 1: asking for tags never all found reads the whole text; ~0 comes back from an escape in an identifier.
-            if (model.MentionsCaptchaServices(cancellationToken) || EvasionSiteNames.Any.TagsIn(text, wanted: ~1, escape: null, places, placeTags: 1) == ~0)
+            if (model.MentionsCaptchaServices(cancellationToken) || EvasionSiteNames.Any.TagsIn(text, wanted: ~1, escape: null, found, placeTags: 1) == ~0)
             {
+                places = null;
                 return root.DescendantNodes();
             }
 
-            EvasionSiteNames.AddMentionPlaces(text, places);
+            EvasionSiteNames.AddMentionPlaces(text, found);
             for (var at = text.IndexOf('+'); at >= 0; at = text.IndexOf('+', at + 1))
             {
-                places.Add(at);
+                found.Add(at);
             }
 
-            places.Sort();
-            return root.DescendantNodes(node => HasPlaceIn(places, node.FullSpan.Start, node.FullSpan.End));
+            found.Sort();
+            places = found;
+            return root.DescendantNodes(node => HasPlaceIn(found, node.FullSpan.Start, node.FullSpan.End));
         }
 
         /// <summary>Some place of the sorted list is in [start, end).</summary>
@@ -149,12 +153,17 @@ namespace ScrapeLint.Rules
             return at < places.Count && places[at] < end;
         }
 
-        /// <summary>One site: rejected by its name before anything is bound, else bound once and handed to the rules that look at that name.</summary>
-        private static void Analyze(SyntaxNode node, SemanticModel semanticModel, EvasionModel model, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken)
+        /// <summary>
+        /// One site: rejected by its name, or when no place of <see cref="Nodes"/> is in its span (the walk passes every child of
+        /// a node that has one: each element of a large table around one word), before anything is bound; else bound once and
+        /// handed to the rules that look at that name.
+        /// </summary>
+        private static void Analyze(SyntaxNode node, List<int>? places, SemanticModel semanticModel, EvasionModel model, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken)
         {
             var name = SiteName(node);
             if (name is null
                 || (!EvasionSiteNames.Any.Contains(name) && !(model.MentionsCaptchaServices(cancellationToken) && (CaptchaServices.IsSolvingName(name) || model.Crawl.Catalog.IsSinkName(name))))
+                || (places is not null && !HasPlaceIn(places, node.SpanStart, node.Span.End))
                 || (EvasionSiteNames.Common.Contains(name) && !Mentions(node, name, model, cancellationToken) && !MentionsByValue(node, semanticModel, cancellationToken))
                 || (Logins.PostNames.Contains(name) && !model.MentionsCaptchaServices(cancellationToken) && !MentionsPassword(node, model, cancellationToken))
                 || GeneratedCode.IsInMarkedSymbol(node, semanticModel, cancellationToken))

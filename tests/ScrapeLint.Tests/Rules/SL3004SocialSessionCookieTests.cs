@@ -509,6 +509,43 @@ public class SL3004SocialSessionCookieTests
     public Task OwnCookieHeaderInAnInitializerOrDictionaryIsSilent(string source)
         => Verify.VerifyAsync(Id, Usings + source);
 
+    /// <summary>
+    /// Only the elements of a table whose own text has a mention word are looked at (issue 14): the cookie entry among a request's
+    /// other headers is still reported, once, and a table of names that only says "cookie" stays silent.
+    /// </summary>
+    [Fact]
+    public Task CookieEntryAmongOtherHeadersIsReportedOnce()
+        => Verify.VerifyAsync(Id, Usings + """
+            public class FeedTable
+            {
+                public HttpClient Create(string session) => new HttpClient
+                {
+                    DefaultRequestHeaders =
+                    {
+                        { "Accept", "text/html" },
+                        { "Accept-Language", "en-US" },
+                        {|#0:{ "Cookie", "li_at=" + session }|},
+                        { "Referer", "https://www.linkedin.com/feed/" },
+                    },
+                };
+            }
+            """, Verify.Diagnostic(Id).WithLocation(0));
+
+    [Fact]
+    public Task TableOfNamesThatSayCookieIsSilent()
+        => Verify.VerifyAsync(Id, Usings + """
+            public static class Emoji
+            {
+                public static readonly Dictionary<string, string> Map = new()
+                {
+                    { ":cake:", "\U0001F370" },
+                    { ":cookie:", "\U0001F36A" },
+                    { ":fortune_cookie:", "\U0001F960" },
+                };
+                public static Task<string> ProfileAsync(HttpClient http, string user) => http.GetStringAsync("https://www.linkedin.com/in/" + user);
+            }
+            """);
+
     /// <summary>Object state and restored jars (issue 16; real-patterns g13).</summary>
     public static TheoryData<string> StateAndRestoredJars => new()
     {
