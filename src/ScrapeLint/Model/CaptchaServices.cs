@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace ScrapeLint.Model
@@ -30,15 +29,6 @@ namespace ScrapeLint.Model
         /// <summary>A method of a CAPTCHA client that solves a challenge (<c>Solve</c>, <c>SolveAsync</c>, <c>Decode</c>, <c>SolveCaptchaAsync</c>).</summary>
         public static bool IsSolvingMethod(IMethodSymbol method)
             => (method.Name.StartsWith("Solve", StringComparison.Ordinal) || method.Name.StartsWith("Decode", StringComparison.Ordinal)) && IsClientType(method.ContainingType);
-
-        private static readonly string[] ServiceSuffixes = { "tcha", "monster", "solver" };
-
-        /// <summary>
-        /// Whether any source text names a CAPTCHA service: "cap" followed by "tcha", "monster" or "solver", in any case
-        /// (2captcha, anti-captcha, rucaptcha, capmonster, capsolver, deathbycaptcha).
-        /// </summary>
-        public static bool MentionedIn(SourceStrings texts, CancellationToken cancellationToken)
-            => texts.AnyFileHas("cap", StringComparison.OrdinalIgnoreCase, ServiceSuffixes, cancellationToken);
 
         /// <summary>The words a CAPTCHA client's or PuppeteerExtraSharp's assembly name has (in any case).</summary>
         private static readonly string[] AssemblyWords = { "captcha", "capmonster", "capsolver", "PuppeteerExtra" };

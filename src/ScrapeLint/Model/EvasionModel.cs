@@ -31,7 +31,6 @@ namespace ScrapeLint.Model
         private readonly ConcurrentDictionary<SyntaxTree, Dictionary<string, List<SyntaxNode>>> callSites = new();
         private readonly ConcurrentDictionary<ISymbol, List<(IOperation Use, BodyFacts? Facts)>> uses = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, List<string>> typeHosts = new(SymbolEqualityComparer.Default);
-        private int mentionsCaptchaServices;
 
         private EvasionModel(Compilation compilation)
         {
@@ -45,16 +44,12 @@ namespace ScrapeLint.Model
             cookieContainer = Type("System.Net.CookieContainer");
         }
 
-        /// <summary>Some file names a CAPTCHA service (captcha, capmonster, capsolver): only then can a request go to one.</summary>
+        /// <summary>
+        /// Some file names a CAPTCHA service (captcha, capmonster, capsolver): only then can a request go to one. Read from the
+        /// files' scan, which the evasion analyzer's start makes with the project's options.
+        /// </summary>
         public bool MentionsCaptchaServices(CancellationToken cancellationToken)
-        {
-            if (mentionsCaptchaServices == 0)
-            {
-                mentionsCaptchaServices = CaptchaServices.MentionedIn(Crawl.Texts, cancellationToken) ? 1 : 2;
-            }
-
-            return mentionsCaptchaServices == 1;
-        }
+            => (Crawl.Mentions(null, cancellationToken).InAnyFile & FileMentions.CaptchaServiceWord) != 0;
 
         public Compilation Compilation { get; }
 

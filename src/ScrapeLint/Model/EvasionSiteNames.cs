@@ -66,23 +66,6 @@ namespace ScrapeLint.Model
             return false;
         }
 
-        /// <summary>The whole text has a mention word: a vectorised search for each word, then the check at each place it occurs.</summary>
-        public static bool Mentioned(string text)
-        {
-            foreach (var word in MentionWords)
-            {
-                for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.OrdinalIgnoreCase))
-                {
-                    if (IsMentionAt(text, at, word))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>Adds to <paramref name="places"/> where the text has a mention word (<see cref="Mentioned(string, int, int)"/>).</summary>
         public static void AddMentionPlaces(string text, List<int> places)
         {
@@ -103,23 +86,8 @@ namespace ScrapeLint.Model
         /// but a lower-case letter, or with an upper-case letter (<c>proxy</c>, <c>webProxy</c>, <c>User-Agent</c>, <c>session_id</c>,
         /// <c>JSESSIONID</c>). Inside a lower-case word it is some other word: <c>approx</c>, <c>possession</c>, <c>reagent</c>.
         /// </summary>
-        private static bool IsMentionAt(string text, int at, string word)
-        {
-            if (at > 0 && text[at - 1] is >= 'a' and <= 'z' && text[at] is not (>= 'A' and <= 'Z'))
-            {
-                return false;
-            }
-
-            for (var k = 0; k < word.Length; k++)
-            {
-                if ((text[at + k] | 0x20) != word[k])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        internal static bool IsMentionAt(string text, int at, string word)
+            => !(at > 0 && text[at - 1] is >= 'a' and <= 'z' && text[at] is not (>= 'A' and <= 'Z')) && TextWords.IsLowerAt(text, at, word);
 
         /// <summary>The names that are neither common nor a post (<see cref="Logins.PostNames"/>): a file that has one is walked.</summary>
         public static readonly string[] Distinctive = Names.Where(name => !Common.Contains(name) && !Logins.PostNames.Contains(name)).ToArray();

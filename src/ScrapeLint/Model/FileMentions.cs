@@ -24,6 +24,18 @@ namespace ScrapeLint.Model
         /// <summary>An HTTP call that can post a login form (<see cref="Logins.PostNames"/>).</summary>
         public const int LoginPost = 8;
 
+        /// <summary>The words of <see cref="TextWords"/> are kept above the names' tags.</summary>
+        private const int WordShift = 5;
+
+        /// <summary>A mention word where a word starts (<see cref="TextWords.Mention"/>).</summary>
+        public const int MentionWord = TextWords.Mention << WordShift;
+
+        /// <summary>A header API's name as written (<see cref="TextWords.HeaderApi"/>).</summary>
+        public const int HeaderApiWord = TextWords.HeaderApi << WordShift;
+
+        /// <summary>A CAPTCHA service's name (<see cref="TextWords.CaptchaService"/>).</summary>
+        public const int CaptchaServiceWord = TextWords.CaptchaService << WordShift;
+
         private const int All = Sink | UngatedSink | EvasionSite | LoginPost;
 
         /// <summary>A sink name that is one only in a file that also names its library: where the file has it is kept.</summary>
@@ -47,8 +59,12 @@ namespace ScrapeLint.Model
                 var start = gatedSinkPlaces.Count;
                 var tags = Scan(tree, gatedSinkPlaces, cancellationToken);
                 scanned[tree] = (tags, start, gatedSinkPlaces.Count - start);
+                InAnyFile |= tags;
             }
         }
+
+        /// <summary>The kinds of names and words some file of the compilation has.</summary>
+        public int InAnyFile { get; }
 
         /// <summary>The names the scan looks for with their tags (a loop, not LINQ over value tuples: see <see cref="NameSet"/>).</summary>
         private static IEnumerable<(string Name, int Tags)> Tagged(IEnumerable<string> seedNames, Func<string, bool> isUngated)
@@ -72,7 +88,10 @@ namespace ScrapeLint.Model
         /// <summary>The method names configured as requests (<c>scrapelint.request_methods</c>) in any file.</summary>
         public HashSet<string> Configured { get; }
 
-        /// <summary>The kinds of names the file has (an identifier spelled with escapes counts as the name it spells, see <see cref="Escapes"/>).</summary>
+        /// <summary>
+        /// The kinds of names the file has (an identifier spelled with escapes counts as the name it spells, see <see cref="Escapes"/>),
+        /// and of words (<see cref="MentionWord"/>, <see cref="HeaderApiWord"/>, <see cref="CaptchaServiceWord"/>).
+        /// </summary>
         public int Of(SyntaxTree tree, CancellationToken cancellationToken)
             => scanned.TryGetValue(tree, out var found) ? found.Tags : Scan(tree, new List<int>(), cancellationToken);
 
@@ -93,7 +112,7 @@ namespace ScrapeLint.Model
             return places;
         }
 
-        /// <summary>The file's tags; the places of its gated sink names are added to <paramref name="places"/> unless it names an ungated sink.</summary>
+        /// <summary>The file's tags and words; the places of its gated sink names are added to <paramref name="places"/> unless it names an ungated sink.</summary>
         private int Scan(SyntaxTree tree, List<int> places, CancellationToken cancellationToken)
         {
             var start = places.Count;
@@ -104,7 +123,7 @@ namespace ScrapeLint.Model
                 places.RemoveRange(start, places.Count - start);
             }
 
-            return tags;
+            return tags | (TextWords.In(text) << WordShift);
         }
 
         /// <summary>

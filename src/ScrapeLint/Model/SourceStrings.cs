@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -154,38 +153,6 @@ namespace ScrapeLint.Model
             var text = span.Length <= 120 ? node.ToString() : node.SyntaxTree.GetText().ToString(new TextSpan(span.Start, 120));
             text = text.Replace("\r", "").Replace("\n", " ");
             return text.Length > 40 ? text.Substring(0, 37) + "..." : text;
-        }
-
-        /// <summary>Some file of the compilation has <paramref name="stem"/> followed by one of the suffixes.</summary>
-        public bool AnyFileHas(string stem, StringComparison comparison, string[] suffixes, CancellationToken cancellationToken)
-            => compilation.SyntaxTrees.Any(tree => Has(Of(tree, cancellationToken), stem, comparison, suffixes));
-
-        /// <summary>
-        /// The text has <paramref name="stem"/> followed by one of the suffixes: a vectorised search for the stem, then a
-        /// comparison at each place it occurs.
-        /// </summary>
-        public static bool Has(string text, string stem, StringComparison comparison, string[] suffixes)
-        {
-            for (var at = text.IndexOf(stem, comparison); at >= 0; at = text.IndexOf(stem, at + stem.Length, comparison))
-            {
-                var next = at + stem.Length;
-                if (next >= text.Length)
-                {
-                    break;
-                }
-
-                foreach (var suffix in suffixes)
-                {
-                    // The first character decides most places ("cap" in "capacity", "escape"): no comparison call for them.
-                    var first = text[next] == suffix[0] || (comparison == StringComparison.OrdinalIgnoreCase && char.ToLowerInvariant(text[next]) == char.ToLowerInvariant(suffix[0]));
-                    if (first && string.Compare(text, next, suffix, 0, suffix.Length, comparison) == 0)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
     }
 }

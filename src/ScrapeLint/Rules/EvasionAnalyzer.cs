@@ -91,22 +91,18 @@ namespace ScrapeLint.Rules
 
             // A common site is bound when its text has a mention word, copies a header dictionary in a loop or spells a header
             // name in parts (<c>"Coo" + "kie"</c>): the file then names the words or the header APIs.
-            var text = model.Crawl.Texts.Of(tree, cancellationToken);
-            if (EvasionSiteNames.Mentioned(text))
+            if ((mentioned & (FileMentions.MentionWord | FileMentions.HeaderApiWord)) != 0)
             {
                 return true;
             }
 
-            foreach (var word in EvasionSiteNames.HeaderApiWords)
+            if ((mentioned & FileMentions.LoginPost) == 0)
             {
-                if (text.IndexOf(word, StringComparison.Ordinal) >= 0)
-                {
-                    return true;
-                }
+                return false;
             }
 
-            return (mentioned & FileMentions.LoginPost) != 0
-                && (text.IndexOf("pass", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("pwd", StringComparison.OrdinalIgnoreCase) >= 0);
+            var text = model.Crawl.Texts.Of(tree, cancellationToken);
+            return text.IndexOf("pass", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("pwd", StringComparison.OrdinalIgnoreCase) >= 0;
         }
 
         /// <summary>
