@@ -21,6 +21,7 @@ internal sealed class Accounted : DiagnosticAnalyzer
 {
     private long pauseTicks;
     private long allocatedBytes;
+    private long jitTicks;
 
     public Accounted(DiagnosticAnalyzer inner)
     {
@@ -32,6 +33,9 @@ internal sealed class Accounted : DiagnosticAnalyzer
     public TimeSpan PausesInside => TimeSpan.FromTicks(Interlocked.Read(ref pauseTicks));
 
     public long AllocatedInside => Interlocked.Read(ref allocatedBytes);
+
+    /// <summary>Time the runtime spent compiling methods on the callbacks' threads while they ran (ScrapeLint's own code on first use, and the compiler's that only an analyzer calls).</summary>
+    public TimeSpan JitInside => TimeSpan.FromTicks(Interlocked.Read(ref jitTicks));
 
     /// <summary>The analyzer registered a syntax-node action: its telemetry then holds the driver's per-node dispatch too.</summary>
     public bool HasSyntaxNodeActions { get; private set; }
@@ -47,6 +51,7 @@ internal sealed class Accounted : DiagnosticAnalyzer
             var collections = GC.CollectionCount(0);
             var bytes = GC.GetAllocatedBytesForCurrentThread();
             var pause = PauseBefore(collections);
+            var jit = System.Runtime.JitInfo.GetCompilationTime(currentThread: true);
             try
             {
                 action(argument);
@@ -54,6 +59,7 @@ internal sealed class Accounted : DiagnosticAnalyzer
             finally
             {
                 Interlocked.Add(ref allocatedBytes, GC.GetAllocatedBytesForCurrentThread() - bytes);
+                Interlocked.Add(ref jitTicks, (System.Runtime.JitInfo.GetCompilationTime(currentThread: true) - jit).Ticks);
                 if (GC.CollectionCount(0) != collections)
                 {
                     Interlocked.Add(ref pauseTicks, (GC.GetTotalPauseDuration() - pause).Ticks);

@@ -316,10 +316,17 @@ internal static class Report
             scrapeLint.Sum(a => a.PausesInside.TotalMilliseconds),
             passPauseTime,
             passAllocated,
-            scrapeLint.Sum(a => (double)a.AllocatedInside));
+            scrapeLint.Sum(a => (double)a.AllocatedInside))
+        {
+            JitInside = scrapeLint.Sum(a => a.JitInside.TotalMilliseconds),
+        };
     }
 
-    internal sealed record Pass(ImmutableArray<(DiagnosticAnalyzer Analyzer, double Time, double Charged)> PerAnalyzer, double NoopSyntax, double Subtracted, double NoopOperation, double Charged, double Net, double PausesInside, double PassPause, double PassAllocated, double AllocatedInside);
+    internal sealed record Pass(ImmutableArray<(DiagnosticAnalyzer Analyzer, double Time, double Charged)> PerAnalyzer, double NoopSyntax, double Subtracted, double NoopOperation, double Charged, double Net, double PausesInside, double PassPause, double PassAllocated, double AllocatedInside)
+    {
+        /// <summary>Method compilation inside ScrapeLint's callbacks (<see cref="Accounted.JitInside"/>): most of a cold process's cost.</summary>
+        public double JitInside { get; init; }
+    }
 
     private static async Task<(double Milliseconds, long Bytes)> WallAsync(Workload workload, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {

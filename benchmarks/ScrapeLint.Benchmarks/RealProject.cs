@@ -65,7 +65,7 @@ internal static class RealProject
                 var declared = Compile();
                 declared.GetDeclarationDiagnostics();
                 var pass = await Report.TelemetryPassAsync(declared, operationAnalyzer: true);
-                Console.WriteLine($"  run {run}{(run == 0 ? " (warm-up)" : "")}: compiler {elapsed:N0} ms, ScrapeLint {pass.PerAnalyzer.Sum(p => p.Time):N1} ms, charged {pass.Charged:N1} ms ({string.Join(", ", pass.PerAnalyzer.Select(p => $"{p.Analyzer.GetType().Name.Replace("Analyzer", "")} {p.Time:N1}/{p.Charged:N1}"))}); pauses inside {pass.PausesInside:N1} of {pass.PassPause:N1} ms, {pass.AllocatedInside / 1048576:N1} of {pass.PassAllocated / 1048576:N0} MiB inside");
+                Console.WriteLine($"  run {run}{(run == 0 ? " (warm-up)" : "")}: compiler {elapsed:N0} ms, ScrapeLint {pass.PerAnalyzer.Sum(p => p.Time):N1} ms, charged {pass.Charged:N1} ms ({string.Join(", ", pass.PerAnalyzer.Select(p => $"{p.Analyzer.GetType().Name.Replace("Analyzer", "")} {p.Time:N1}/{p.Charged:N1}"))}); compiling methods inside {pass.JitInside:N1} ms; pauses inside {pass.PausesInside:N1} of {pass.PassPause:N1} ms, {pass.AllocatedInside / 1048576:N1} of {pass.PassAllocated / 1048576:N0} MiB inside");
                 if (run > 0)
                 {
                     passes.Add(pass);
