@@ -7,8 +7,9 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace ScrapeLint.Model
 {
     /// <summary>
-    /// Which kinds of names each file of a compilation has as identifiers (comments and strings included): one scan of
-    /// its text, made once and shared by the crawl index and the evasion rules, decides whether the file is worth walking.
+    /// Which kinds of names each file of a compilation has as identifiers (comments and strings included), and which of the
+    /// evasion rules' words (<see cref="TextWords"/>): one scan of its text, made once and shared by the crawl index and the
+    /// evasion rules, decides whether the file is worth walking.
     /// </summary>
     internal sealed class FileMentions
     {

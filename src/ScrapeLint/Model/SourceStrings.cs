@@ -39,9 +39,13 @@ namespace ScrapeLint.Model
 
             // A string text (the compiler's for a file of under 40 K characters) gives the string it holds: nothing is copied.
             // Any other text (large files, editor buffers) is copied once. Either is kept.
-            return Volatile.Read(ref kept![ordinal])
-                ?? Interlocked.CompareExchange(ref kept[ordinal], tree.GetText(cancellationToken).ToString(), null)
-                ?? kept[ordinal]!;
+            if (Volatile.Read(ref kept![ordinal]) is { } taken)
+            {
+                return taken;
+            }
+
+            var text = tree.GetText(cancellationToken).ToString();
+            return Interlocked.CompareExchange(ref kept[ordinal], text, null) ?? text;
         }
 
         /// <summary>The text of the file if it was taken already.</summary>
