@@ -49,21 +49,27 @@ namespace ScrapeLint.Model
         {
             for (var i = start; i < end; i++)
             {
-                var word = (text[i] | 0x20) switch
-                {
-                    'a' => "agent",
-                    'c' => "cookie",
-                    's' => "session",
-                    'p' => "prox",
-                    _ => null,
-                };
-                if (word is not null && i + word.Length <= end && IsMentionAt(text, i, word))
+                if (IsMentionWordAt(text, i, end))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>A mention word starts at <paramref name="at"/> and ends by <paramref name="end"/>.</summary>
+        internal static bool IsMentionWordAt(string text, int at, int end)
+        {
+            var word = (text[at] | 0x20) switch
+            {
+                'a' => "agent",
+                'c' => "cookie",
+                's' => "session",
+                'p' => "prox",
+                _ => null,
+            };
+            return word is not null && at + word.Length <= end && IsMentionAt(text, at, word);
         }
 
         /// <summary>Adds to <paramref name="places"/> where the text has a mention word (<see cref="Mentioned(string, int, int)"/>).</summary>
@@ -86,7 +92,7 @@ namespace ScrapeLint.Model
         /// but a lower-case letter, or with an upper-case letter (<c>proxy</c>, <c>webProxy</c>, <c>User-Agent</c>, <c>session_id</c>,
         /// <c>JSESSIONID</c>). Inside a lower-case word it is some other word: <c>approx</c>, <c>possession</c>, <c>reagent</c>.
         /// </summary>
-        internal static bool IsMentionAt(string text, int at, string word)
+        private static bool IsMentionAt(string text, int at, string word)
             => !(at > 0 && text[at - 1] is >= 'a' and <= 'z' && text[at] is not (>= 'A' and <= 'Z')) && TextWords.IsLowerAt(text, at, word);
 
         /// <summary>The names that are neither common nor a post (<see cref="Logins.PostNames"/>): a file that has one is walked.</summary>

@@ -149,12 +149,9 @@ namespace ScrapeLint.Model
             // The caller, a type it is nested in, or one of their bases.
             for (var outer = caller; outer is not null; outer = outer.ContainingType)
             {
-                for (var type = outer; type is not null; type = type.BaseType)
+                if (KnownSymbols.IsOrInherits(outer, method.ContainingType.OriginalDefinition))
                 {
-                    if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, method.ContainingType.OriginalDefinition))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 

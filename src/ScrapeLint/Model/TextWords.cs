@@ -90,23 +90,14 @@ namespace ScrapeLint.Model
         /// <summary>The kinds of words that start at <paramref name="at"/>.</summary>
         private static int At(string text, int at)
         {
-            switch (text[at] | 0x20)
+            var found = EvasionSiteNames.IsMentionWordAt(text, at, text.Length) ? Mention : 0;
+            return (text[at] | 0x20) switch
             {
-                case 'a':
-                    return EvasionSiteNames.IsMentionAt(text, at, "agent") ? Mention : 0;
-                case 'c':
-                    return (EvasionSiteNames.IsMentionAt(text, at, "cookie") ? Mention : 0) | (IsCaptchaServiceAt(text, at) ? CaptchaService : 0);
-                case 's':
-                    return EvasionSiteNames.IsMentionAt(text, at, "session") ? Mention : 0;
-                case 'p':
-                    return EvasionSiteNames.IsMentionAt(text, at, "prox") ? Mention : 0;
-                case 'h':
-                    return IsHeaderApiAt(text, at) ? HeaderApi : 0;
-                case 't':
-                    return IsOrdinalAt(text, at, "TryAddWithoutValidation") ? HeaderApi : 0;
-                default:
-                    return 0;
-            }
+                'c' when IsCaptchaServiceAt(text, at) => found | CaptchaService,
+                'h' when IsHeaderApiAt(text, at) => found | HeaderApi,
+                't' when IsOrdinalAt(text, at, "TryAddWithoutValidation") => found | HeaderApi,
+                _ => found,
+            };
         }
 
         /// <summary>A header API's name has its "Header" at <paramref name="at"/> (every one but <c>TryAddWithoutValidation</c> has one).</summary>
